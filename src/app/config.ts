@@ -1,0 +1,65 @@
+// The one typed source of configuration: parsed from the environment with zod, with
+// defaults that run everything embedded (no external service needed).
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATA_DIR: z.string().default('.data'),
+
+  // PostgreSQL: with no DATABASE_URL, an embedded PostgreSQL is started under DATA_DIR.
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54320),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+
+  EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
+  EVENTSTORE_CONNECTION_STRING: z.string().optional(),
+
+  TRANSPORT: z.enum(['in-process', 'kafka']).default('in-process'),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:19092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+  KAFKA_CLIENT_ID: z.string().default('roadledger'),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
+
+  EVIDENCE_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().default('http://127.0.0.1:19000'),
+  S3_ACCESS_KEY: z.string().default('roadledger'),
+  S3_SECRET_KEY: z.string().default('roadledger-secret'),
+  S3_BUCKET: z.string().default('evidence'),
+  S3_REGION: z.string().default('us-east-1'),
+
+  CACHE: z.enum(['memory', 'redis']).default('memory'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:16379'),
+
+  JWT_SECRET: z.string().min(16).default('roadledger-local-development-secret'),
+  JWT_JWKS_URL: z.string().url().optional(),
+
+  REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).default(30),
+  PLATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  DEMO_DATA: bool.default(true),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,121 @@
+// The event store port: the system of record. Two adapters implement it (PostgreSQL and
+// EventStoreDB) and one contract suite holds them to the same behaviour.
+import type { EventEnvelope } from '../domain/shared/message.js';
+
+/**
+ * A place in the global log. Shaped like EventStoreDB's position so both adapters map to
+ * it without loss: on PostgreSQL `commit` is the writing transaction's id (xid8) and
+ * `prepare` the row's sequence number; reading in (commit, prepare) order never skips a
+ * late-committing transaction.
+ */
+export interface Position {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export const START: Position = Object.freeze({ commit: 0n, prepare: 0n });
+
+export function comparePositions(a: Position, b: Position): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+export function formatPosition(position: Position): string {
+  return `${position.commit}/${position.prepare}`;
+}
+
+export function parsePosition(text: string): Position {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new Error(`Not a position: "${text}" (expected "<commit>/<prepare>")`);
+  return { commit: BigInt(match[1]!), prepare: BigInt(match[2]!) };
+}
+
+export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
+
+export interface AppendResult {
+  /** Revision of the last event of the stream after the append (0-based). */
+  nextRevision: number;
+  /** Position of the last event written (or of the existing event on an idempotent retry). */
+  position: Position;
+}
+
+export interface RecordedEvent<T extends string = string, D = unknown> extends EventEnvelope<T, D> {
+  streamName: string;
+  revision: number;
+  position: Position;
+  recordedAt: Date;
+  /** SHA-256 (hex) over the canonical encoding of this event chained to `previousHash`. */
+  hash: string;
+  previousHash: string;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number | 'start' | 'end';
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Default: from the start. */
+  fromPosition?: Position;
+  maxCount?: number;
+}
+
+export interface SubscriptionFilter {
+  eventTypes?: readonly string[];
+  streamPrefixes?: readonly string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint; `'end'` starts live from the current head. Default: from the start. */
+  fromPosition?: Position | 'end';
+  filter?: SubscriptionFilter;
+}
+
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export type VerifyResult =
+  | { ok: true; stream: string; events: number; lastHash: string | null }
+  | {
+      ok: false;
+      stream: string;
+      events: number;
+      /** First revision whose stored content or chain does not match. */
+      firstBadRevision: number;
+      reason: 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'REVISION_GAP';
+    };
+
+export class WrongExpectedRevision extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** Actual last revision, or -1 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Wrong expected revision on ${stream}: expected ${String(expected)}, actual ${actual}`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+export class StreamNotFound extends Error {
+  constructor(readonly stream: string) {
+    super(`Stream not found: ${stream}`);
+    this.name = 'StreamNotFound';
+  }
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Position of the last event in the log, or START when empty. */
+  headPosition(): Promise<Position>;
+  verify(stream: string): Promise<VerifyResult>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');
