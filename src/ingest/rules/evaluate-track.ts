@@ -1,0 +1,62 @@
+// Runs every rule of a zone over one finished track: maps its measurable boxes to
+// ground points (image and metres) and turns the verdicts into infractions, each pointing
+// at the observation that best shows it (the evidence frame).
+import { applyHomography, type Homography } from '../../domain/shared/homography.js';
+import type { ToleranceRule } from '../../domain/shared/tolerance.js';
+import { groundPoint } from '../track/box-geometry.js';
+import { measurableObservations, type Track, type TrackObservation } from '../track/track.js';
+import { evaluateLanes, type LaneInvasion } from './lane-rule.js';
+import { evaluateRedLight, type ImageSample, type RedLightVerdict } from './red-light-rule.js';
+import type { SignalState } from './signal-state.js';
+import { evaluateSpeed, type SpeedVerdict } from './speed-rule.js';
+import type { ZoneRules } from './zone-rules.js';
+
+export type InfractionKind = 'SPEED_VIOLATION' | 'RED_LIGHT' | 'LANE_INVASION';
+
+export interface DetectedInfraction {
+  type: InfractionKind;
+  /** When it happened, seconds of presentation time. */
+  pts: number;
+  /** The observation whose frame is the evidence. */
+  observation: TrackObservation;
+}
+
+export interface TrackVerdict {
+  speed: SpeedVerdict;
+  redLight: RedLightVerdict | null;
+  lane: LaneInvasion | null;
+  infractions: DetectedInfraction[];
+}
+
+export interface RuleContext {
+  zone: ZoneRules;
+  /** The device's calibration: image pixels to road metres. */
+  homography: Homography;
+  tolerances: readonly ToleranceRule[];
+  signalAt: (pts: number) => SignalState;
+}
+
+export function evaluateTrack(track: Track, context: RuleContext): TrackVerdict {
+  const observations = measurableObservations(track);
+  const image: ImageSample[] = observations.map((o) => ({ pts: o.pts, point: groundPoint(o.box) }));
+  const metres = image.map((sample) => ({ pts: sample.pts, ground: applyHomography(context.homography, sample.point) }));
+  const speed = evaluateSpeed(metres, context.zone, context.tolerances);
+  const stopLine = context.zone.stopLine;
+  const redLight = stopLine ? evaluateRedLight(image, stopLine, context.signalAt) : null;
+  const lane = context.zone.lanes ? evaluateLanes(image, context.zone.lanes) : null;
+
+  const infractions: DetectedInfraction[] = [];
+  if (speed.measured && speed.infraction) {
+    // The middle of the measured stretch: the plate is fully in view and sharpest there.
+    const middle = observations[Math.floor(observations.length / 2)]!;
+    infractions.push({ type: 'SPEED_VIOLATION', pts: middle.pts, observation: middle });
+  }
+  if (redLight?.crossed && redLight.infraction) {
+    infractions.push({ type: 'RED_LIGHT', pts: redLight.crossing.pts, observation: observations[redLight.crossing.sampleIndex]! });
+  }
+  if (lane) {
+    const pts = lane.kind === 'forbidden-lane' ? lane.fromPts : lane.pts;
+    infractions.push({ type: 'LANE_INVASION', pts, observation: observations[lane.sampleIndex]! });
+  }
+  return { speed, redLight, lane, infractions };
+}
