@@ -1,0 +1,38 @@
+// Raw RGB frames piped into ffmpeg and encoded as H.264 in an MP4 with a constant frame
+// rate, so frame i is presented at exactly i / fps.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface Encoder {
+  write(rgb: Buffer): Promise<void>;
+  finish(): Promise<void>;
+}
+
+export function startEncoder(output: string, width: number, height: number, fps: number): Encoder {
+  const ffmpeg = spawn(
+    'ffmpeg',
+    [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
+      output,
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  ffmpeg.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    ffmpeg.on('error', reject);
+    ffmpeg.on('close', resolve);
+  });
+  return {
+    async write(rgb) {
+      if (!ffmpeg.stdin.write(rgb)) await once(ffmpeg.stdin, 'drain');
+    },
+    async finish() {
+      ffmpeg.stdin.end();
+      const code = await exited;
+      if (code !== 0) throw new Error(`ffmpeg encoding failed (exit ${code}): ${stderr.trim()}`);
+    },
+  };
+}
