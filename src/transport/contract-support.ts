@@ -16,11 +16,11 @@ export function freshName(prefix: string): string {
 }
 
 /** Polls until `check` stops throwing, then returns its result; fails with its last error. */
-export async function eventually<T>(check: () => T, timeoutMs: number, intervalMs = 25): Promise<T> {
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs: number, intervalMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return check();
+      return await check();
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
