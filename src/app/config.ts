@@ -28,6 +28,10 @@ const ConfigSchema = z.object({
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
   KAFKA_CLIENT_ID: z.string().default('roadledger'),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
+  KAFKA_LAG_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  // Event writer: its consumer group, and how many devices of one batch it applies at once.
+  WRITER_GROUP_ID: z.string().min(1).default('roadledger-event-writer'),
+  WRITER_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 
   EVIDENCE_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().url().default('http://127.0.0.1:19000'),
