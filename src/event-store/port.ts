@@ -100,6 +100,20 @@ export class WrongExpectedRevision extends Error {
   }
 }
 
+/**
+ * An event id that is already stored somewhere else than the same place of the same stream:
+ * ids identify one event across the whole store, so this is a bug upstream, never a retry.
+ */
+export class DuplicateEventId extends Error {
+  constructor(
+    readonly stream: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(`Event id already stored elsewhere, appending to ${stream}: ${eventIds.join(', ')}`);
+    this.name = 'DuplicateEventId';
+  }
+}
+
 export class StreamNotFound extends Error {
   constructor(readonly stream: string) {
     super(`Stream not found: ${stream}`);
@@ -108,11 +122,19 @@ export class StreamNotFound extends Error {
 }
 
 export interface EventStore {
+  /**
+   * Appends at least one event atomically. Replaying the same events (same ids, same
+   * expectation) writes nothing and returns the first append's result; with `any` or
+   * `stream_exists` the replay is recognised when the ids sit at the stream's tail
+   * (best effort, as in EventStoreDB). Fails with WrongExpectedRevision or DuplicateEventId.
+   */
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Iterating a stream that has no event throws StreamNotFound (as EventStoreDB does). */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** Streams the whole log in (commit, prepare) order; only events no earlier write can still precede. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
-  /** Position of the last event in the log, or START when empty. */
+  /** Position of the last event readAll can see (a stable head), or START when empty. */
   headPosition(): Promise<Position>;
   verify(stream: string): Promise<VerifyResult>;
   close(): Promise<void>;

@@ -1,0 +1,122 @@
+// One server-side function per append: lock the stream row, check the expectation (or
+// recognise a replay), chain the hashes and insert every event in one statement. One
+// round trip per append keeps single-event appends fast.
+//
+// The hashed text is the canonical document of hash-chain.ts#eventDocument, assembled here
+// from canonical fragments that the adapter sends (stream, type, data and metadata are
+// canonical JSON already; revision is an integer and previousHash a hex string, so
+// neither needs escaping). The contract suite's verify() proves both sides agree.
+import { GENESIS_HASH } from '../hash-chain.js';
+
+/** SQLSTATEs raised by the function; the adapter turns them into the port's errors. */
+export const WRONG_EXPECTED_REVISION = 'RL409';
+export const DUPLICATE_EVENT_ID = 'RL422';
+
+export const APPEND_FUNCTION_SQL = `
+CREATE OR REPLACE FUNCTION event_store.append(
+  p_stream text,
+  p_stream_json text,
+  p_expected_kind text,   -- 'exact' | 'no_stream' | 'stream_exists' | 'any'
+  p_expected bigint,      -- the revision when p_expected_kind = 'exact'
+  p_event_ids text[],
+  p_types text[],
+  p_type_json text[],
+  p_data text[],
+  p_metadata text[],
+  p_notify_channel text
+) RETURNS TABLE (next_revision bigint, commit_id xid8, prepare bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_count int := cardinality(p_event_ids);
+  v_current bigint;
+  v_previous text;
+  v_base bigint;
+  v_first_revision bigint;
+  v_matched int;
+  v_hashes text[] := '{}';
+  v_previous_hashes text[] := '{}';
+  v_last_position bigint;
+BEGIN
+  IF coalesce(v_count, 0) = 0 THEN
+    RAISE EXCEPTION 'append needs at least one event';
+  END IF;
+
+  SELECT s.revision, s.last_hash INTO v_current, v_previous
+    FROM event_store.streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  IF NOT FOUND AND p_expected_kind IN ('no_stream', 'any') THEN
+    -- Waits for a concurrent creator of the same stream, then locks whichever row won.
+    INSERT INTO event_store.streams (stream_name, revision, last_hash)
+      VALUES (p_stream, -1, '${GENESIS_HASH}') ON CONFLICT (stream_name) DO NOTHING;
+    SELECT s.revision, s.last_hash INTO v_current, v_previous
+      FROM event_store.streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  END IF;
+  v_current := coalesce(v_current, -1);
+  v_previous := coalesce(v_previous, '${GENESIS_HASH}');
+
+  IF p_expected_kind IN ('exact', 'no_stream') THEN
+    v_base := CASE WHEN p_expected_kind = 'no_stream' THEN -1 ELSE p_expected END;
+    IF v_current <> v_base THEN
+      -- EventStoreDB's rule: behind the head, the same ids at the same revisions are a replay.
+      IF v_current > v_base THEN
+        SELECT count(*) INTO v_matched
+          FROM unnest(p_event_ids) WITH ORDINALITY AS u(id, n)
+          JOIN event_store.events e
+            ON e.stream_name = p_stream AND e.revision = v_base + u.n AND e.event_id = u.id;
+        IF v_matched = v_count THEN
+          RETURN QUERY SELECT e.revision, e.transaction_id, e.global_position FROM event_store.events e
+            WHERE e.stream_name = p_stream AND e.revision = v_base + v_count;
+          RETURN;
+        END IF;
+      END IF;
+      RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_REVISION}', MESSAGE = 'wrong expected revision',
+        DETAIL = v_current::text;
+    END IF;
+  ELSE
+    SELECT e.revision INTO v_first_revision FROM event_store.events e
+      WHERE e.event_id = p_event_ids[1] AND e.stream_name = p_stream;
+    IF FOUND THEN
+      SELECT count(*) INTO v_matched
+        FROM unnest(p_event_ids) WITH ORDINALITY AS u(id, n)
+        JOIN event_store.events e
+          ON e.stream_name = p_stream AND e.revision = v_first_revision + u.n - 1 AND e.event_id = u.id;
+      IF v_matched = v_count THEN
+        RETURN QUERY SELECT e.revision, e.transaction_id, e.global_position FROM event_store.events e
+          WHERE e.stream_name = p_stream AND e.revision = v_first_revision + v_count - 1;
+        RETURN;
+      END IF;
+      RAISE EXCEPTION USING ERRCODE = '${DUPLICATE_EVENT_ID}', MESSAGE = 'duplicate event id',
+        DETAIL = p_event_ids[1];
+    END IF;
+    IF p_expected_kind = 'stream_exists' AND v_current < 0 THEN
+      RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_REVISION}', MESSAGE = 'wrong expected revision',
+        DETAIL = v_current::text;
+    END IF;
+    v_base := v_current;
+  END IF;
+
+  FOR i IN 1..v_count LOOP
+    v_previous_hashes[i] := v_previous;
+    v_previous := encode(sha256(convert_to(
+      '{"data":' || p_data[i] || ',"metadata":' || p_metadata[i] || ',"previousHash":"' || v_previous
+        || '","revision":' || (v_base + i) || ',"stream":' || p_stream_json || ',"type":' || p_type_json[i] || '}',
+      'UTF8')), 'hex');
+    v_hashes[i] := v_previous;
+  END LOOP;
+
+  WITH inserted AS (
+    INSERT INTO event_store.events (event_id, stream_name, revision, type, data, metadata, hash, previous_hash)
+    SELECT u.id, p_stream, v_base + u.n, u.type, u.data::jsonb, u.metadata::jsonb, u.hash, u.previous_hash
+      FROM unnest(p_event_ids, p_types, p_data, p_metadata, v_hashes, v_previous_hashes)
+        WITH ORDINALITY AS u(id, type, data, metadata, hash, previous_hash, n)
+      ORDER BY u.n
+    RETURNING global_position
+  )
+  SELECT max(global_position) INTO v_last_position FROM inserted;
+
+  UPDATE event_store.streams SET revision = v_base + v_count, last_hash = v_previous
+    WHERE stream_name = p_stream;
+  PERFORM pg_notify(p_notify_channel, '');
+  RETURN QUERY SELECT v_base + v_count, pg_current_xact_id(), v_last_position;
+END
+$fn$;
+`;
