@@ -107,10 +107,7 @@ describe('event writer process on Kafka, under faults', () => {
     return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  it.each([
-    ['SIGKILL', 'killed'],
-    ['SIGTERM', 'stopped cleanly'],
-  ] as const)('%s in the middle of 10,000 messages, then a restart: every message dispatched, none lost', async (signal) => {
+  it.each(['SIGKILL', 'SIGTERM'] as const)('%s in the middle of 10,000 messages, then a restart: every message dispatched, none lost', async (signal) => {
     const { topics, ids, recordPath, groupId, start } = await setUp();
     const first = start();
     const firstExit = exited(first);
