@@ -82,14 +82,11 @@ export function createDecide(policy: DevicePolicy = DEFAULT_DEVICE_POLICY) {
         const { status } = command.data;
         // The health monitor only marks a silent device STALE and a recovered one ACTIVE again;
         // it never overrides a person's MAINTENANCE or DISABLED.
-        if (actor.kind === 'service') {
-          const allowed = (status === 'STALE' && device.status === 'ACTIVE') || (status === 'ACTIVE' && device.status === 'STALE');
-          if (device.status === status) return [];
-          if (!allowed) {
-            throw domainError('FORBIDDEN_ROLE', `${by} may not move a ${device.status} device to ${status}`, { actor: by });
-          }
-        }
         if (device.status === status) return [];
+        const monitorMove = (status === 'STALE' && device.status === 'ACTIVE') || (status === 'ACTIVE' && device.status === 'STALE');
+        if (actor.kind === 'service' && !monitorMove) {
+          throw domainError('FORBIDDEN_ROLE', `${by} may not move a ${device.status} device to ${status}`, { actor: by });
+        }
         return [
           {
             type: 'DeviceStatusChanged',

@@ -32,8 +32,13 @@ export function decide(command: ObservationCommand, state: ObservationDayState):
 
 export function evolve(state: ObservationDayState, event: ObservationEvent): ObservationDayState {
   switch (event.type) {
-    case 'ObservationRecorded':
-      return { ...state, observationIds: new Set(state.observationIds).add(event.data.observationId) };
+    case 'ObservationRecorded': {
+      // A day holds tens of thousands of passages: copying the set per event made a fold
+      // quadratic (20,000 events: 21 s). The set is extended in place and handed on; a fold
+      // drops each state once it has the next, and the initial state's set is never touched.
+      const ids = state.observationIds === initialState.observationIds ? new Set<string>() : (state.observationIds as Set<string>);
+      return { ...state, observationIds: ids.add(event.data.observationId) };
+    }
     case 'DeviceHeartbeatRecorded':
       return { ...state, lastHeartbeatAt: event.data.at };
     default: {

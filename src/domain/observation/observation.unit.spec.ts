@@ -32,6 +32,11 @@ describe('observations', () => {
 
   it('is idempotent by observation id', () => given(OBSERVED).when(observe({ speedKmh: 99 })).then([]));
 
+  it('leaves the initial state untouched by a fold', () => {
+    given(OBSERVED).when(observe()).then([]);
+    expect(observationDecider.initialState.observationIds.size).toBe(0);
+  });
+
   it('records another passage', () => expect(given(OBSERVED).when(observe({ observationId: 'obs-2' })).events()).toHaveLength(1));
 
   it('refuses an observation a device sends for another device', () =>
