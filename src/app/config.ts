@@ -6,6 +6,47 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/** A setting holding JSON, checked by `schema`; the error names the setting. */
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const ToleranceRulesSchema = z
+  .array(
+    z.object({
+      jurisdiction: z.string().min(1),
+      fixedKmh: z.number().min(0),
+      percent: z.object({ aboveKmh: z.number().min(0), percent: z.number().min(0).max(100) }).optional(),
+    }),
+  )
+  .min(1);
+
+const PlateFormatsSchema = z
+  .array(
+    z.object({
+      name: z.string().min(1),
+      pattern: z.string().refine((pattern) => {
+        try {
+          new RegExp(pattern);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a regular expression'),
+      canonical: z.string().min(1),
+    }),
+  )
+  .min(1);
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,6 +89,12 @@ const ConfigSchema = z.object({
 
   REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).default(30),
   PLATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  // Domain policies (see src/app/domain-policies.ts); unset = the domain's defaults.
+  CALIBRATION_MAX_ERROR_METRES: z.coerce.number().positive().default(0.5),
+  /** JSON array of { jurisdiction, fixedKmh, percent?: { aboveKmh, percent } }. */
+  SPEED_TOLERANCES: json(ToleranceRulesSchema).optional(),
+  /** JSON array of { name, pattern, canonical } over the compact plate text. */
+  PLATE_FORMATS: json(PlateFormatsSchema).optional(),
   DEMO_DATA: bool.default(true),
 });
 
