@@ -101,7 +101,8 @@ export class CatchUpSubscription implements Subscription {
         return await read();
       } catch (error) {
         if (this.abort.signal.aborted) return undefined;
-        this.logger.warn({ err: error, retryInMs: delayMs }, 'event store subscription read failed; retrying');
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ error: reason, retryInMs: delayMs }, 'event store subscription read failed; retrying');
         await sleep(delayMs, this.abort.signal);
         delayMs = Math.min(delayMs * 2, 5_000);
       }

@@ -83,7 +83,8 @@ export class ChangeNotifier {
   private onLost(client: pg.Client, error: unknown): void {
     if (this.stopped || client !== this.client) return;
     this.client = undefined;
-    this.logger.warn({ err: error, retryInMs: this.reconnectDelayMs }, 'event store listener lost its connection');
+    const reason = error instanceof Error ? error.message : 'connection ended';
+    this.logger.warn({ error: reason, retryInMs: this.reconnectDelayMs }, 'event store listener lost its connection');
     client.end().catch(() => undefined);
     setTimeout(() => void this.connect(), this.reconnectDelayMs).unref();
     this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 5_000);

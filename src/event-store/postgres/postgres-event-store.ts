@@ -58,7 +58,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     this.logger = options.logger ?? createLogger('info', 'event-store');
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client whose connection dies must not crash the process; the pool replaces it.
-    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'event store pool client failed'));
+    this.pool.on('error', (error) => this.logger.warn({ error: error.message }, 'event store pool client failed'));
     this.notifier = new ChangeNotifier(options.connectionString, NOTIFY_CHANNEL, this.logger);
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
