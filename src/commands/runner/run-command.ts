@@ -2,10 +2,12 @@
 // append with the expected revision; on a concurrent write re-read and decide again
 // (bounded). A command already applied (same commandId in the stream) appends nothing and
 // returns what it produced the first time.
+import type { Decider } from '../../domain/shared/decider.js';
+import { toEnvelopes as domainEnvelopes } from '../../domain/shared/envelope.js';
+import { isDomainError } from '../../domain/shared/errors.js';
 import type { Command, DomainEvent, EventEnvelope } from '../../domain/shared/message.js';
-import { WrongExpectedRevision, type EventStore, type Position } from '../../event-store/port.js';
-import type { Decider } from './decider.js';
-import { ConcurrencyConflict } from './errors.js';
+import { StreamNotFound, WrongExpectedRevision, type EventStore, type Position } from '../../event-store/port.js';
+import { CommandConflict } from './errors.js';
 
 export type ToEnvelopes = (command: Command, events: readonly DomainEvent[]) => EventEnvelope[];
 
@@ -13,12 +15,15 @@ export interface CommandOutcome<S> {
   streamName: string;
   /** Revision of the stream's last event after the command (-1: the stream is still empty). */
   revision: number;
+  /** Where the command's last event sits in the global log; null when it produced none. */
   position: Position | null;
   /** The events this command produced (now or, for a repeat, the first time). */
   events: EventEnvelope[];
   state: S;
   /** True when the commandId had already been applied and nothing was appended. */
   duplicate: boolean;
+  /** How many times the command was decided (1 unless another writer got in between). */
+  attempts: number;
 }
 
 export interface RunCommandOptions<C extends Command, E extends DomainEvent, S> {
@@ -26,7 +31,7 @@ export interface RunCommandOptions<C extends Command, E extends DomainEvent, S> 
   decider: Decider<C, E, S>;
   streamName: string;
   command: C;
-  toEnvelopes: ToEnvelopes;
+  toEnvelopes?: ToEnvelopes;
   maxAttempts?: number;
 }
 
@@ -47,13 +52,17 @@ async function load<C, E extends DomainEvent, S>(
   let revision = -1;
   let lastPosition: Position | null = null;
   const previousOutcome: EventEnvelope[] = [];
-  for await (const recorded of store.readStream(streamName)) {
-    state = decider.evolve(state, recorded as unknown as E);
-    revision = recorded.revision;
-    if (recorded.metadata.commandId === commandId) {
-      previousOutcome.push({ type: recorded.type, data: recorded.data, metadata: recorded.metadata });
-      lastPosition = recorded.position;
+  try {
+    for await (const recorded of store.readStream(streamName)) {
+      state = decider.evolve(state, recorded as unknown as E);
+      revision = recorded.revision;
+      if (recorded.metadata.commandId === commandId) {
+        previousOutcome.push({ type: recorded.type, data: recorded.data, metadata: recorded.metadata });
+        lastPosition = recorded.position;
+      }
     }
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
   }
   return { state, revision, previousOutcome, lastPosition };
 }
@@ -61,33 +70,33 @@ async function load<C, E extends DomainEvent, S>(
 export async function runCommand<C extends Command, E extends DomainEvent, S>(
   options: RunCommandOptions<C, E, S>,
 ): Promise<CommandOutcome<S>> {
-  const { store, decider, streamName, command, toEnvelopes } = options;
+  const { store, decider, streamName, command } = options;
+  const toEnvelopes = options.toEnvelopes ?? domainEnvelopes;
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const loaded = await load(store, decider, streamName, command.metadata.commandId);
+    const unchanged = { streamName, revision: loaded.revision, state: loaded.state, attempts: attempt };
     if (loaded.previousOutcome.length > 0) {
-      return {
-        streamName,
-        revision: loaded.revision,
-        position: loaded.lastPosition,
-        events: loaded.previousOutcome,
-        state: loaded.state,
-        duplicate: true,
-      };
+      return { ...unchanged, position: loaded.lastPosition, events: loaded.previousOutcome, duplicate: true };
     }
-    const events = decider.decide(command, loaded.state);
-    if (events.length === 0) {
-      return { streamName, revision: loaded.revision, position: null, events: [], state: loaded.state, duplicate: false };
+    let events: E[];
+    try {
+      events = decider.decide(command, loaded.state);
+    } catch (error) {
+      // It was allowed on the state we read first; refused now, because of the other writer.
+      if (attempt > 1 && isDomainError(error)) throw new CommandConflict(streamName, 'NO_LONGER_APPLIES', attempt, error);
+      throw error;
     }
+    if (events.length === 0) return { ...unchanged, position: null, events: [], duplicate: false };
     const envelopes = toEnvelopes(command, events);
     try {
       const appended = await store.append(streamName, envelopes, loaded.revision < 0 ? 'no_stream' : loaded.revision);
       const state = events.reduce(decider.evolve, loaded.state);
-      return { streamName, revision: appended.nextRevision, position: appended.position, events: envelopes, state, duplicate: false };
+      return { ...unchanged, revision: appended.nextRevision, position: appended.position, events: envelopes, state, duplicate: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
       // Someone wrote to the stream since we read it: decide again on the new state.
     }
   }
-  throw new ConcurrencyConflict(streamName, maxAttempts);
+  throw new CommandConflict(streamName, 'KEPT_CHANGING', maxAttempts);
 }
