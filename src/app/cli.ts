@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `roadledger` command. Each group of subcommands lives in its own module under
+// src/app/cli/ and registers itself on the program here.
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { registerStartCommand } from './cli/start-command.js';
+
+const program = new Command()
+  .name('roadledger')
+  .description('Roadledger: event-sourced traffic-enforcement backend')
+  .showHelpAfterError();
+
+registerStartCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
