@@ -1,0 +1,114 @@
+// The API's reads of the infractions model: search with keyset pagination and a total
+// count, the review queue, and one infraction. Reads go through the read_models view,
+// so they keep answering across a blue/green switch.
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import type { InfractionRow } from './row.js';
+
+export interface InfractionFilter {
+  status?: readonly string[];
+  infractionType?: readonly string[];
+  zoneId?: string;
+  deviceId?: string;
+  plate?: string;
+  /** Inclusive lower bound on occurredAt (ISO-8601). */
+  from?: string;
+  /** Exclusive upper bound on occurredAt (ISO-8601). */
+  to?: string;
+}
+
+export interface PageRequest {
+  first: number;
+  /** The endCursor of the previous page. */
+  after?: string | null;
+}
+
+export interface InfractionPage {
+  items: InfractionRow[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+const CursorSchema = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
+
+export class InvalidCursor extends Error {
+  readonly field = 'after';
+  constructor() {
+    super('after: not a cursor returned by this query');
+    this.name = 'InvalidCursor';
+  }
+}
+
+function encodeCursor(row: InfractionRow): string {
+  const occurredAt = new Date(row.occurred_at).toISOString();
+  return Buffer.from(JSON.stringify([occurredAt, row.infraction_id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidCursor();
+  }
+}
+
+function whereOf(filter: InfractionFilter): { clauses: string[]; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const add = (sql: (p: string) => string, value: unknown): void => {
+    values.push(value);
+    clauses.push(sql(`$${values.length}`));
+  };
+  if (filter.status?.length) add((p) => `status = ANY(${p}::text[])`, filter.status);
+  if (filter.infractionType?.length) add((p) => `infraction_type = ANY(${p}::text[])`, filter.infractionType);
+  if (filter.zoneId) add((p) => `zone_id = ${p}`, filter.zoneId);
+  if (filter.deviceId) add((p) => `device_id = ${p}`, filter.deviceId);
+  if (filter.plate) add((p) => `plate = ${p}`, filter.plate);
+  if (filter.from) add((p) => `occurred_at >= ${p}::timestamptz`, filter.from);
+  if (filter.to) add((p) => `occurred_at < ${p}::timestamptz`, filter.to);
+  return { clauses, values };
+}
+
+/** Newest first; `after` continues exactly where the previous page ended, even as rows arrive. */
+export async function searchInfractions(pool: Pool, filter: InfractionFilter, page: PageRequest): Promise<InfractionPage> {
+  const first = Math.min(Math.max(1, Math.trunc(page.first)), MAX_PAGE_SIZE);
+  const { clauses, values } = whereOf(filter);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const pageClauses = [...clauses];
+  const pageValues = [...values];
+  if (page.after) {
+    const [occurredAt, id] = decodeCursor(page.after);
+    pageValues.push(occurredAt, id);
+    pageClauses.push(`(occurred_at, infraction_id) < ($${pageValues.length - 1}::timestamptz, $${pageValues.length})`);
+  }
+  pageValues.push(first + 1);
+  const pageWhere = pageClauses.length ? `WHERE ${pageClauses.join(' AND ')}` : '';
+  const [items, count] = await Promise.all([
+    pool.query<InfractionRow>(
+      `SELECT * FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
+      pageValues,
+    ),
+    pool.query<{ total: string }>(`SELECT count(*) AS total FROM read_models.infractions ${where}`, values),
+  ]);
+  const rows = items.rows.slice(0, first);
+  const last = rows.at(-1);
+  return {
+    items: rows,
+    totalCount: Number(count.rows[0]?.total ?? 0),
+    endCursor: last ? encodeCursor(last) : null,
+    hasNextPage: items.rows.length > first,
+  };
+}
+
+/** The review queue: infractions waiting for a decision, newest first. */
+export function reviewQueue(pool: Pool, filter: Omit<InfractionFilter, 'status'>, page: PageRequest): Promise<InfractionPage> {
+  return searchInfractions(pool, { ...filter, status: ['DETECTED'] }, page);
+}
+
+export async function findInfraction(pool: Pool, infractionId: string): Promise<InfractionRow | null> {
+  const { rows } = await pool.query<InfractionRow>('SELECT * FROM read_models.infractions WHERE infraction_id = $1', [infractionId]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,94 @@
+// One batch, one transaction: the read-model change, the checkpoint and the status commit
+// together, so a crash never loses or doubles an update. The checkpoint row is locked
+// first and events at or before it are dropped, so a second runner (or one restarted
+// from an older position) never applies an event twice.
+import type { Pool, PoolClient } from 'pg';
+import { comparePositions, formatPosition, type Position, type RecordedEvent } from '../../event-store/port.js';
+import { CONTROL_SCHEMA } from './control-schema.js';
+import { tableNamer, type Generation } from './generations.js';
+import type { Projection } from './projection.js';
+import { statusAssignments, statusValues, type Progress } from './status.js';
+
+export type BatchOutcome = { kind: 'committed'; checkpoint: Position; applied: number } | { kind: 'retired' };
+
+export interface BatchWork {
+  events: readonly RecordedEvent[];
+  /** Status to store with the batch; its checkpoint is the batch's last event. */
+  progress: (checkpoint: Position, lastEvent: RecordedEvent) => Progress;
+  /** When set, the events are not handled but recorded as skipped with this error. */
+  skipError?: string;
+}
+
+export async function commitBatch(pool: Pool, projection: Projection, generation: Generation, work: BatchWork): Promise<BatchOutcome> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const outcome = await applyInTransaction(client, projection, generation, work);
+    await client.query(outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
+    return outcome;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function applyInTransaction(
+  client: PoolClient,
+  projection: Projection,
+  generation: Generation,
+  work: BatchWork,
+): Promise<BatchOutcome> {
+  const key = [generation.name, generation.generation];
+  const { rows } = await client.query<{ commit_position: string; prepare_position: string }>({
+    name: 'projection_lock_checkpoint',
+    text: `SELECT commit_position, prepare_position FROM ${CONTROL_SCHEMA}.projection_checkpoints
+            WHERE name = $1 AND generation = $2 FOR UPDATE`,
+    values: key,
+  });
+  const row = rows[0];
+  if (!row) return { kind: 'retired' };
+  const stored: Position = { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) };
+  const fresh = work.events.filter((event) => comparePositions(event.position, stored) > 0);
+  const last = fresh.at(-1);
+  if (!last) return { kind: 'committed', checkpoint: stored, applied: 0 };
+
+  if (work.skipError !== undefined) {
+    await client.query(
+      `INSERT INTO ${CONTROL_SCHEMA}.projection_skips (name, generation, position, event_id, event_type, error)
+       SELECT $1, $2, p, e, t, $6 FROM unnest($3::text[], $4::text[], $5::text[]) AS s(p, e, t) ON CONFLICT DO NOTHING`,
+      [...key, fresh.map((e) => formatPosition(e.position)), fresh.map((e) => e.metadata.eventId), fresh.map((e) => e.type), work.skipError],
+    );
+  } else {
+    const handled = new Set(projection.eventTypes);
+    const events = fresh.filter((event) => handled.has(event.type));
+    if (events.length > 0) await projection.applyBatch(events, { client, table: tableNamer(generation.name, generation.generation) });
+  }
+
+  const progress = work.progress(last.position, last);
+  await client.query({
+    name: 'projection_advance_checkpoint',
+    text: `WITH advanced AS (
+             UPDATE ${CONTROL_SCHEMA}.projection_checkpoints
+                SET commit_position = $3, prepare_position = $4, events_processed = events_processed + $5, updated_at = now()
+              WHERE name = $1 AND generation = $2)
+           UPDATE ${CONTROL_SCHEMA}.projection_status SET ${statusAssignments(6)} WHERE name = $1 AND generation = $2`,
+    values: [...key, last.position.commit.toString(), last.position.prepare.toString(), fresh.length, ...statusValues(progress, Date.now())],
+  });
+  return { kind: 'committed', checkpoint: last.position, applied: fresh.length };
+}
+
+export async function readCheckpoint(pool: Pool, generation: Generation): Promise<{ position: Position; processed: number } | null> {
+  const { rows } = await pool.query<{ commit_position: string; prepare_position: string; events_processed: string }>(
+    `SELECT commit_position, prepare_position, events_processed FROM ${CONTROL_SCHEMA}.projection_checkpoints
+      WHERE name = $1 AND generation = $2`,
+    [generation.name, generation.generation],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+    processed: Number(row.events_processed),
+  };
+}
