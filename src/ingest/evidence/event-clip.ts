@@ -1,0 +1,48 @@
+// A short clip around the event, cut from the source file and re-encoded as H.264 MP4
+// (re-encoding lets the cut start at any instant, not only at a key frame).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface ClipWindow {
+  /** Seconds of the source's presentation time. */
+  atS: number;
+  beforeS: number;
+  afterS: number;
+}
+
+export class ClipError extends Error {
+  constructor(message: string, readonly stderr: string) {
+    super(message);
+    this.name = 'ClipError';
+  }
+}
+
+export async function cutClip(sourcePath: string, window: ClipWindow): Promise<Buffer> {
+  const start = Math.max(0, window.atS - window.beforeS);
+  const duration = window.atS + window.afterS - start;
+  const folder = await mkdtemp(join(tmpdir(), 'roadledger-clip-'));
+  const output = join(folder, 'clip.mp4');
+  try {
+    // Input seeking while transcoding is frame-accurate (ffmpeg decodes and drops up to
+    // `start`); bitexact flags keep one input giving the same bytes on every run.
+    const args = ['-v', 'error', '-nostdin', '-ss', start.toFixed(3), '-i', sourcePath, '-t', duration.toFixed(3), '-an',
+      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-threads', '1', '-pix_fmt', 'yuv420p',
+      '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1', '-movflags', '+faststart', '-y', output];
+    try {
+      await run('ffmpeg', args, { maxBuffer: 4 * 1024 * 1024 });
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+      throw new ClipError(`ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: ${stderr.trim().split('\n')[0] ?? ''}`, stderr);
+    }
+    const bytes = await readFile(output);
+    if (bytes.length === 0) throw new ClipError(`ffmpeg produced an empty clip at ${window.atS.toFixed(3)} s`, '');
+    return bytes;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,39 @@
+// Makes the evidence of one infraction (annotated snapshot, clip around the event) and
+// stores it through the evidence port, returning what the message carries: each item's
+// URI and SHA-256. Keys are derived from the message id, so a re-run lands on the same keys.
+import type { EvidenceStore } from '../../evidence/port.js';
+import type { Box, Frame } from '../types.js';
+import { renderSnapshot, type SnapshotCaption } from './annotated-snapshot.js';
+import { cutClip, type ClipWindow } from './event-clip.js';
+
+export interface EvidenceItem {
+  kind: 'snapshot' | 'clip';
+  uri: string;
+  sha256: string;
+  size: number;
+}
+
+export interface EvidenceRequest {
+  messageId: string;
+  frame: Frame;
+  box: Box;
+  caption: SnapshotCaption;
+  /** The source file and the event's instant in it; absent for live sources (no clip). */
+  clip?: { sourcePath: string; window: ClipWindow };
+}
+
+export async function recordEvidence(store: EvidenceStore, request: EvidenceRequest): Promise<EvidenceItem[]> {
+  const folder = `${safeSegment(request.caption.deviceId)}/${request.caption.deviceTime.slice(0, 10)}/${request.messageId}`;
+  const snapshot = await renderSnapshot(request.frame, request.box, request.caption);
+  const items: EvidenceItem[] = [{ kind: 'snapshot', ...(await store.put(`${folder}/snapshot.jpg`, snapshot, 'image/jpeg')) }];
+  if (request.clip) {
+    const clip = await cutClip(request.clip.sourcePath, request.clip.window);
+    items.push({ kind: 'clip', ...(await store.put(`${folder}/clip.mp4`, clip, 'video/mp4')) });
+  }
+  return items;
+}
+
+function safeSegment(value: string): string {
+  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[^A-Za-z0-9]+/, '');
+  return cleaned.length > 0 ? cleaned : 'device';
+}
