@@ -34,12 +34,23 @@ export interface RuleContext {
   homography: Homography;
   tolerances: readonly ToleranceRule[];
   signalAt: (pts: number) => SignalState;
+  /**
+   * The homography maps the road plane, but a plate sits above it: its image point lands
+   * on the road farther from the camera, by H / (H - h). Positions measured from the
+   * camera's foot (the calibration's origin) are scaled back by (H - h) / H.
+   */
+  measuredPointHeight?: { cameraHeightM: number; pointHeightM: number };
 }
 
 export function evaluateTrack(track: Track, context: RuleContext): TrackVerdict {
   const observations = measurableObservations(track);
   const image: ImageSample[] = observations.map((o) => ({ pts: o.pts, point: groundPoint(o.box) }));
-  const metres = image.map((sample) => ({ pts: sample.pts, ground: applyHomography(context.homography, sample.point) }));
+  const height = context.measuredPointHeight;
+  const scale = height ? (height.cameraHeightM - height.pointHeightM) / height.cameraHeightM : 1;
+  const metres = image.map((sample) => {
+    const ground = applyHomography(context.homography, sample.point);
+    return { pts: sample.pts, ground: { x: ground.x * scale, y: ground.y * scale } };
+  });
   const speed = evaluateSpeed(metres, context.zone, context.tolerances);
   const stopLine = context.zone.stopLine;
   const redLight = stopLine ? evaluateRedLight(image, stopLine, context.signalAt) : null;

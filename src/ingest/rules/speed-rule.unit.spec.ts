@@ -80,3 +80,16 @@ describe('speed from the homography over a track', () => {
     expect(fitSpeed([{ pts: 0, ground: { x: 0, y: 0 } }, { pts: 1, ground: { x: 0, y: 10 } }])).toBeNull();
   });
 });
+
+describe('speed of a point above the road', () => {
+  it('scales positions back to the plate height, which the road-plane homography overstates', () => {
+    // A plate 0.6 m up, seen by a camera 6 m up at the calibration origin, maps onto the
+    // road 6 / 5.4 times as far: build the boxes where the camera really sees it.
+    const truth = 60;
+    const seenOnRoad = drive({ speedKmh: 0, frames: 16, positionAt: (t) => ({ x: 0, y: ((3 + (truth / 3.6) * t) * 6) / 5.4 }) });
+    const naive = evaluateTrack(seenOnRoad, context(200)).speed;
+    const corrected = evaluateTrack(seenOnRoad, { ...context(200), measuredPointHeight: { cameraHeightM: 6, pointHeightM: 0.6 } }).speed;
+    expect(naive.measured && naive.fit.speedKmh).toBeGreaterThan(truth + 5);
+    expect(corrected.measured && Math.abs(corrected.fit.speedKmh - truth)).toBeLessThan(0.5);
+  });
+});
