@@ -40,7 +40,7 @@ const caption = { infractionType: 'SPEED_VIOLATION', plateText: 'ABC-123', speed
 describe('evidence making', () => {
   it('draws the box over the frame in a JPEG of the frame size', async () => {
     const items = await recordEvidence(store, { messageId: 'a0000000-0000-8000-8000-000000000001', frame: greyFrame(), box: { x: 100, y: 150, w: 80, h: 40 }, caption });
-    expect(items.map((i) => i.kind)).toEqual(['snapshot']);
+    expect(items.map((i) => i.kind)).toEqual(['SNAPSHOT']);
     const jpeg = await store.get(items[0]!.uri);
     const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
     expect([info.format, info.width, info.height]).toEqual(['raw', 320, 240]);
@@ -63,7 +63,7 @@ describe('evidence making', () => {
   it('stores snapshot and clip, each under the SHA-256 of its bytes, and gives the same keys and hashes on a re-run', async () => {
     const request = { messageId: 'a0000000-0000-8000-8000-000000000002', frame: greyFrame(), box: { x: 10, y: 10, w: 50, h: 30 }, caption, clip: { sourcePath: video, window: { atS: 1.5, beforeS: 1, afterS: 1 } } };
     const first = await recordEvidence(store, request);
-    expect(first.map((i) => i.kind)).toEqual(['snapshot', 'clip']);
+    expect(first.map((i) => i.kind)).toEqual(['SNAPSHOT', 'CLIP']);
     for (const item of first) expect(createHash('sha256').update(await store.get(item.uri)).digest('hex')).toBe(item.sha256);
     expect(await recordEvidence(store, request)).toEqual(first);
     expect(first[1]!.uri).toBe('evidence://local/cam-7/2026-03-01/a0000000-0000-8000-8000-000000000002/clip.mp4');

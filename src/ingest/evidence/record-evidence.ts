@@ -7,7 +7,8 @@ import { renderSnapshot, type SnapshotCaption } from './annotated-snapshot.js';
 import { cutClip, type ClipWindow } from './event-clip.js';
 
 export interface EvidenceItem {
-  kind: 'snapshot' | 'clip';
+  kind: 'SNAPSHOT' | 'CLIP';
+  contentType: string;
   uri: string;
   sha256: string;
   size: number;
@@ -25,10 +26,10 @@ export interface EvidenceRequest {
 export async function recordEvidence(store: EvidenceStore, request: EvidenceRequest): Promise<EvidenceItem[]> {
   const folder = `${safeSegment(request.caption.deviceId)}/${request.caption.deviceTime.slice(0, 10)}/${request.messageId}`;
   const snapshot = await renderSnapshot(request.frame, request.box, request.caption);
-  const items: EvidenceItem[] = [{ kind: 'snapshot', ...(await store.put(`${folder}/snapshot.jpg`, snapshot, 'image/jpeg')) }];
+  const items: EvidenceItem[] = [{ kind: 'SNAPSHOT', contentType: 'image/jpeg', ...(await store.put(`${folder}/snapshot.jpg`, snapshot, 'image/jpeg')) }];
   if (request.clip) {
     const clip = await cutClip(request.clip.sourcePath, request.clip.window);
-    items.push({ kind: 'clip', ...(await store.put(`${folder}/clip.mp4`, clip, 'video/mp4')) });
+    items.push({ kind: 'CLIP', contentType: 'video/mp4', ...(await store.put(`${folder}/clip.mp4`, clip, 'video/mp4')) });
   }
   return items;
 }

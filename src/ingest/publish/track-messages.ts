@@ -33,17 +33,20 @@ export function deviceTimeAt(context: PassageContext, pts: number): string {
   return new Date(context.clockStart.getTime() + Math.round(pts * 1000)).toISOString();
 }
 
-// The wire message needs a plate; an unread one goes out with confidence 0, so review
-// must confirm or correct it before validation (the domain's rule for low confidence).
-export function plateRead(reading: PlateReading | null): PlateRead {
-  return reading ? { text: reading.text, confidence: reading.confidence, reader: reading.reader } : { text: 'UNREAD', confidence: 0, reader: 'none' };
+export function plateRead(reading: PlateReading): PlateRead {
+  return { text: reading.text, confidence: reading.confidence, reader: reading.reader, format: reading.format };
+}
+
+export function observationMessageId(context: PassageContext, track: Track): string {
+  const deviceTime = deviceTimeAt(context, track.observations[0]?.pts ?? 0);
+  return deriveMessageId({ kind: 'observation', deviceId: context.deviceId, trackId: trackKey(track), deviceTime });
 }
 
 export function observationMessage(context: PassageContext, track: Track, plate: PlateReading | null, speed: SpeedVerdict): ObservationMessageV1 {
   const trackId = trackKey(track);
   const deviceTime = deviceTimeAt(context, track.observations[0]?.pts ?? 0);
   return ObservationMessageV1.parse({
-    messageId: deriveMessageId({ kind: 'observation', deviceId: context.deviceId, trackId, deviceTime }),
+    messageId: observationMessageId(context, track),
     schemaVersion: 1,
     deviceId: context.deviceId,
     deviceTime,
@@ -72,6 +75,7 @@ export function infractionMessage(
   plate: PlateReading | null,
   speed: SpeedVerdict,
   evidence: EvidenceRefV1[],
+  lane?: string,
 ): InfractionMessageV1 {
   const deviceTime = deviceTimeAt(context, infraction.pts);
   return InfractionMessageV1.parse({
@@ -80,11 +84,14 @@ export function infractionMessage(
     deviceId: context.deviceId,
     deviceTime,
     ingestTime: context.ingestTime.toISOString(),
-    type: infraction.type,
+    infractionType: infraction.type,
     zoneId: context.zoneId,
     trackId: trackKey(track),
     occurredAt: deviceTime,
-    plate: plateRead(plate),
+    // Null when unread: a person reads it from the evidence.
+    plate: plate ? plateRead(plate) : null,
+    observationId: observationMessageId(context, track),
+    ...(lane ? { lane } : {}),
     ...(speed.measured
       ? { speed: { measuredKmh: speed.tolerance.measuredKmh, limitKmh: speed.limitKmh, toleranceKmh: speed.tolerance.toleranceKmh, consideredKmh: speed.tolerance.consideredKmh } }
       : {}),

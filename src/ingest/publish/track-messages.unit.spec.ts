@@ -22,7 +22,7 @@ const speed: SpeedVerdict = {
   infraction: true,
 };
 const plate = { text: 'ABC-123', raw: 'ABC123', confidence: 0.93, reader: 'ppocr' as const, format: 'PE' };
-const evidence = [{ kind: 'snapshot' as const, uri: 'evidence://local/cam-7/x/snapshot.jpg', sha256: 'a'.repeat(64) }];
+const evidence = [{ kind: 'SNAPSHOT' as const, uri: 'evidence://local/cam-7/x/snapshot.jpg', sha256: 'a'.repeat(64) }];
 const speeding = (t: Track) => ({ type: 'SPEED_VIOLATION' as const, pts: 1.6, observation: t.observations[2]! });
 
 describe('messages of a passage', () => {
@@ -48,13 +48,18 @@ describe('messages of a passage', () => {
     expect(message).toMatchObject({
       occurredAt: '2026-03-01T12:00:01.600Z',
       trackId: 'plate-1200ms-1',
-      plate: { text: 'ABC-123', confidence: 0.93, reader: 'ppocr' },
+      plate: { text: 'ABC-123', confidence: 0.93, reader: 'ppocr', format: 'PE' },
       speed: { measuredKmh: 78.3, limitKmh: 60, toleranceKmh: 5, consideredKmh: 73.3 },
     });
   });
 
-  it('sends an unread plate with confidence 0, so review must confirm it', () => {
+  it('sends an unread plate as null, for a person to read from the evidence', () => {
     const message = infractionMessage(context(), track(), { ...speeding(track()), type: 'RED_LIGHT' }, null, speed, evidence);
-    expect(message.plate).toEqual({ text: 'UNREAD', confidence: 0, reader: 'none' });
+    expect(message.plate).toBeNull();
+  });
+
+  it('points the infraction at the observation of the same passage', () => {
+    const observation = observationMessage(context(), track(), plate, speed);
+    expect(infractionMessage(context(), track(), speeding(track()), plate, speed, evidence).observationId).toBe(observation.messageId);
   });
 });
