@@ -86,6 +86,13 @@ const ConfigSchema = z.object({
 
   JWT_SECRET: z.string().min(16).default('roadledger-local-development-secret'),
   JWT_JWKS_URL: z.string().url().optional(),
+  // GraphQL API limits: query depth, query cost (list sizes multiply), requests per user per window.
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How long a signed evidence URL handed out by the API stays valid. */
+  EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 
   REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).default(30),
   PLATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
@@ -96,6 +103,11 @@ const ConfigSchema = z.object({
   /** JSON array of { name, pattern, canonical } over the compact plate text. */
   PLATE_FORMATS: json(PlateFormatsSchema).optional(),
   DEMO_DATA: bool.default(true),
+
+  // Command side: personal data keys derive from this secret (subject ids and key wrapping).
+  PERSONAL_DATA_SECRET: z.string().min(16).default('roadledger-local-personal-data-secret'),
+  /** Attempts of load -> decide -> append before a command answers CONFLICT. */
+  COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

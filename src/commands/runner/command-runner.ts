@@ -20,10 +20,10 @@ import { ZONE_COMMAND_TYPES } from '../../domain/zone/commands.js';
 import { createZoneDecider, DEFAULT_ZONE_POLICY, type ZonePolicy } from '../../domain/zone/decide.js';
 import { zoneStream } from '../../domain/zone/events.js';
 import type { Decider } from '../../domain/shared/decider.js';
-import type { DomainEvent } from '../../domain/shared/message.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/port.js';
-import type { OutcomeOf } from './command-message.js';
-import { runCommand } from './run-command.js';
+import type { Command, DomainEvent } from '../../domain/shared/message.js';
+import { EVENT_STORE, StreamNotFound, type EventStore } from '../../event-store/port.js';
+import type { OutcomeOf, StateOf } from './command-message.js';
+import { runCommand, type CommandOutcome } from './run-command.js';
 
 export interface WriteSidePolicies {
   infraction: InfractionPolicy;
@@ -79,31 +79,57 @@ export class CommandRunner {
     };
   }
 
-  get infractionPolicy(): InfractionPolicy {
-    return this.policies.infraction;
-  }
-
-  /** Reads a stream through the same store (e.g. the fine schedule an IssueFine needs). */
-  get eventStore(): EventStore {
-    return this.store;
-  }
-
-  /** `decide` replaces the aggregate's own (for a command that needs more than its stream). */
-  async run<C extends DomainCommand>(command: C, decide?: AnyDecider['decide']): Promise<OutcomeOf<C>> {
-    const started = process.hrtime.bigint();
-    const log = withCorrelation(this.logger, command.metadata.correlationId);
-    let outcome = 'error';
+  /** Folds a whole stream (e.g. the fine schedule an IssueFine reads); an absent stream is the initial state. */
+  async fold<S>(streamName: string, decider: Pick<Decider<never, DomainEvent, S>, 'evolve' | 'initialState'>): Promise<S> {
+    let state = decider.initialState;
     try {
+      for await (const event of this.store.readStream(streamName)) state = decider.evolve(state, event);
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return state;
+  }
+
+  /**
+   * `complete` fills in, from the loaded state, what the command needs beyond its own data
+   * (e.g. the fine schedule version in force at the infraction's time); it runs on every attempt.
+   */
+  run<C extends DomainCommand>(command: C, complete?: (command: C, state: StateOf<C>) => C): Promise<OutcomeOf<C>> {
+    return this.measured(command, async () => {
       authorise(command);
       const route = this.route(command);
-      const decider = decide ? { ...route.decider, decide } : route.decider;
-      const result = await runCommand({ store: this.store, decider, streamName: route.stream, command, maxAttempts: this.policies.maxAttempts });
+      const decider = complete
+        ? { ...route.decider, decide: (c: DomainCommand, state: unknown) => route.decider.decide(complete(c as C, state as StateOf<C>), state) }
+        : route.decider;
+      return (await this.runCommand(decider, route.stream, command)) as OutcomeOf<C>;
+    });
+  }
+
+  /** A command of the command side's own, outside the domain's aggregates (e.g. erasure); `check` authorises it. */
+  runOn<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamName: string, command: C, check: () => void): Promise<CommandOutcome<S>> {
+    return this.measured(command, async () => {
+      check();
+      return this.runCommand(decider, streamName, command);
+    });
+  }
+
+  private runCommand<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamName: string, command: C): Promise<CommandOutcome<S>> {
+    return runCommand({ store: this.store, decider, streamName, command, maxAttempts: this.policies.maxAttempts });
+  }
+
+  private async measured<R extends CommandOutcome<unknown>>(command: Command, work: () => Promise<R>): Promise<R> {
+    const started = process.hrtime.bigint();
+    const log = withCorrelation(this.logger, command.metadata.correlationId);
+    const context = { command: command.type, commandId: command.metadata.commandId };
+    let outcome = 'error';
+    try {
+      const result = await work();
       outcome = result.duplicate ? 'duplicate' : result.events.length === 0 ? 'no_change' : 'applied';
-      log.debug({ command: command.type, commandId: command.metadata.commandId, stream: route.stream, outcome, attempts: result.attempts }, 'command run');
-      return result as OutcomeOf<C>;
+      log.debug({ ...context, stream: result.streamName, outcome, attempts: result.attempts }, 'command run');
+      return result;
     } catch (error) {
       outcome = (error as { code?: string }).code ?? 'error';
-      log.info({ command: command.type, commandId: command.metadata.commandId, outcome }, 'command refused');
+      log.info({ ...context, outcome, err: outcome === 'error' ? error : undefined }, 'command refused');
       throw error;
     } finally {
       commandsTotal.inc({ command: command.type, outcome });
