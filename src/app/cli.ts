@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerStartCommand } from './cli/start-command.js';
+import { synthCommand } from '../ingest/synth/cli.js';
 
 const program = new Command()
   .name('roadledger')
@@ -11,6 +12,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerStartCommand(program);
+program.addCommand(synthCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
