@@ -1,0 +1,68 @@
+// Everything done once a track has ended: read its plate from the kept crops, run the
+// zone's rules, make and store the evidence of each infraction, and build the messages.
+// Nothing is published here: the caller decides when (see run-pipeline.ts).
+import type { EvidenceStore } from '../../evidence/port.js';
+import type { InfractionMessageV1, ObservationMessageV1 } from '../../transport/messages/index.js';
+import { combineReadings } from '../ocr/combine-readings.js';
+import { recordEvidence } from '../evidence/record-evidence.js';
+import { infractionMessage, infractionMessageId, observationMessage, deviceTimeAt, type PassageContext } from '../publish/track-messages.js';
+import { evaluateTrack, type RuleContext } from '../rules/evaluate-track.js';
+import type { Track } from '../track/track.js';
+import type { PlateReader, PlateReading } from '../types.js';
+import { scaleBox, type EvidenceFrames } from './evidence-frame.js';
+import type { PlateCrop } from './plate-candidates.js';
+import type { StageTimings } from './stage-timings.js';
+
+export interface TrackOutcome {
+  observation: ObservationMessageV1;
+  infractions: InfractionMessageV1[];
+}
+
+export interface FinishTrackDeps {
+  reader: PlateReader;
+  evidence: EvidenceStore;
+  evidenceFrames: EvidenceFrames;
+  rules: RuleContext;
+  passage: PassageContext;
+  timings: StageTimings;
+  /** The source file, for cutting clips; absent for live sources. */
+  sourcePath?: string;
+  clipSeconds: { before: number; after: number };
+}
+
+export async function finishTrack(track: Track, crops: PlateCrop[], deps: FinishTrackDeps): Promise<TrackOutcome> {
+  const readings: PlateReading[] = [];
+  for (const crop of crops) {
+    const reading = await deps.timings.time('read', () => deps.reader.read(crop.frame, crop.box));
+    if (reading) readings.push(reading);
+  }
+  const plate = combineReadings(readings);
+  const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
+  const observation = observationMessage(deps.passage, track, plate, verdict.speed);
+  const infractions: InfractionMessageV1[] = [];
+  for (const infraction of verdict.infractions) {
+    const items = await deps.timings.time('evidence', async () => {
+      const { frame, scale } = await deps.evidenceFrames.at(infraction.observation.pts, infraction.observation.frameIndex);
+      return recordEvidence(deps.evidence, {
+        messageId: infractionMessageId(deps.passage, track, infraction),
+        frame,
+        box: scaleBox(infraction.observation.box, scale),
+        caption: {
+          infractionType: infraction.type,
+          plateText: plate?.text ?? null,
+          speedKmh: verdict.speed.measured ? verdict.speed.tolerance.measuredKmh : null,
+          limitKmh: verdict.speed.measured ? verdict.speed.limitKmh : null,
+          deviceTime: deviceTimeAt(deps.passage, infraction.pts),
+          deviceId: deps.passage.deviceId,
+        },
+        ...(deps.sourcePath
+          ? { clip: { sourcePath: deps.sourcePath, window: { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after } } }
+          : {}),
+      });
+    });
+    const evidence = items.map(({ kind, uri, sha256, contentType }) => ({ kind, uri, sha256, contentType }));
+    const lane = verdict.lane?.kind === 'forbidden-lane' ? verdict.lane.laneId : verdict.lane?.kind === 'solid-line' ? verdict.lane.lineId : undefined;
+    infractions.push(infractionMessage(deps.passage, track, infraction, plate, verdict.speed, evidence, infraction.type === 'LANE_INVASION' ? lane : undefined));
+  }
+  return { observation, infractions };
+}

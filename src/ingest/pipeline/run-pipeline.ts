@@ -1,0 +1,145 @@
+// The ingest pipeline: frames -> detect -> track -> (per finished track) read plate ->
+// rules -> evidence -> messages -> publish. Tracks are measured in source-video pixels,
+// the coordinates the zone's lanes, stop line and the device's calibration are given in.
+//
+// Partial failure: in `after-source-ends` mode (files) nothing is published until the
+// source has ended cleanly and every track's evidence is stored, so a corrupt or truncated
+// video publishes nothing. In `per-track` mode (live cameras) a track's messages go out
+// only after its own evidence is stored, so no infraction ever points at missing evidence.
+// Evidence stored before a failure stays as unreferenced blobs; a re-run derives the same
+// keys and bytes, so it reuses them.
+import type { EvidenceStore } from '../../evidence/port.js';
+import type { Homography } from '../../domain/shared/homography.js';
+import type { ToleranceRule } from '../../domain/shared/tolerance.js';
+import { TOPICS } from '../../transport/messages/index.js';
+import type { TransportProducer } from '../../transport/port.js';
+import { stateAt, classifySignalColour, meanColour, stateFromTimetable, type SignalSample } from '../rules/signal-state.js';
+import type { ZoneRules } from '../rules/zone-rules.js';
+import { measurableObservations, type Track } from '../track/track.js';
+import { Tracker, type TrackerOptions } from '../track/tracker.js';
+import { IngestError, type Detector, type DetectionKind, type FrameSource, type PlateReader } from '../types.js';
+import { EvidenceFrames, scaleBox } from './evidence-frame.js';
+import { finishTrack, type TrackOutcome } from './finish-track.js';
+import { PlateCandidates } from './plate-candidates.js';
+import { StageTimings } from './stage-timings.js';
+import { summarise, type PipelineProgress, type PipelineSummary } from './summary.js';
+
+export interface PipelineOptions {
+  source: FrameSource;
+  /** The file behind `source`, for clips and full-resolution snapshots; absent for live sources. */
+  sourcePath?: string;
+  detector: Detector;
+  reader: PlateReader;
+  evidence: EvidenceStore;
+  publisher: TransportProducer;
+  deviceId: string;
+  zone: ZoneRules;
+  homography: Homography;
+  tolerances: readonly ToleranceRule[];
+  measuredPointHeight?: { cameraHeightM: number; pointHeightM: number };
+  /** Device-clock instant of presentation time 0. */
+  clockStart: Date;
+  now?: () => Date;
+  publishMode?: 'after-source-ends' | 'per-track';
+  /** Which tracks are passages (plates by default: the detector that is always there). */
+  passageKind?: DetectionKind;
+  tracker?: Partial<TrackerOptions>;
+  readsPerTrack?: number;
+  onProgress?: (progress: PipelineProgress) => void;
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineSummary> {
+  const now = options.now ?? (() => new Date());
+  const started = performance.now();
+  const timings = new StageTimings();
+  const tracker = new Tracker(options.tracker);
+  const candidates = new PlateCandidates(options.readsPerTrack ?? 4);
+  const evidenceFrames = new EvidenceFrames(options.source.info, options.sourcePath, 60);
+  const scaleToSource = options.source.info.scaleToSource;
+  const passageKind = options.passageKind ?? 'plate';
+  const signalSamples: SignalSample[] = [];
+  const signal = options.zone.stopLine?.signal;
+  const deps = {
+    reader: options.reader,
+    evidence: options.evidence,
+    evidenceFrames,
+    timings,
+    sourcePath: options.sourcePath,
+    clipSeconds: { before: 1, after: 1 },
+    passage: { deviceId: options.deviceId, zoneId: options.zone.zoneId, clockStart: options.clockStart, ingestTime: now() },
+    rules: {
+      zone: options.zone,
+      homography: options.homography,
+      tolerances: options.tolerances,
+      measuredPointHeight: options.measuredPointHeight,
+      signalAt: (pts: number) => (signal?.kind === 'timetable' ? stateFromTimetable(signal, pts) : stateAt(signalSamples, pts)),
+    },
+  };
+  const pending: TrackOutcome[] = [];
+  const counts = { frames: 0, videoSeconds: 0, passages: 0, infractions: 0, published: 0, byType: {} as Record<string, number> };
+
+  const publish = async (outcomes: TrackOutcome[]) => {
+    const key = options.deviceId;
+    await timings.time('publish', async () => {
+      const observations = outcomes.map((o) => ({ key, value: o.observation }));
+      const infractions = outcomes.flatMap((o) => o.infractions.map((value) => ({ key, value })));
+      if (observations.length > 0) await options.publisher.publishBatch(TOPICS.observations, observations);
+      if (infractions.length > 0) await options.publisher.publishBatch(TOPICS.infractions, infractions);
+    });
+    counts.published += outcomes.length;
+  };
+
+  const finish = async (finished: Array<Track & { key: number }>) => {
+    for (const track of finished) {
+      const crops = candidates.take(track.key);
+      if (track.kind !== passageKind || measurableObservations(track).length === 0) continue;
+      const inSource = { ...track, observations: track.observations.map((o) => ({ ...o, box: scaleBox(o.box, scaleToSource) })) };
+      const outcome = await finishTrack(inSource, crops, deps);
+      counts.passages += 1;
+      counts.infractions += outcome.infractions.length;
+      for (const infraction of outcome.infractions) counts.byType[infraction.infractionType] = (counts.byType[infraction.infractionType] ?? 0) + 1;
+      if (options.publishMode === 'per-track') await publish([outcome]);
+      else pending.push(outcome);
+    }
+  };
+
+  const iterator = options.source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const decodeStart = performance.now();
+      const next = await iterator.next();
+      if (next.done) break;
+      const frame = next.value;
+      timings.record('decode', performance.now() - decodeStart);
+      evidenceFrames.remember(frame);
+      const detections = await timings.time('detect', () => options.detector.detect(frame));
+      if (signal?.kind === 'region') {
+        const region = scaleBox(signal.region, 1 / scaleToSource);
+        await timings.time('signal', () => signalSamples.push({ pts: frame.pts, state: classifySignalColour(meanColour(frame, region)) }));
+      }
+      const step = await timings.time('track', () => tracker.update(frame, detections));
+      for (const sighting of step.sightings) {
+        if (sighting.kind === 'plate' && !sighting.observation.cutByEdge) candidates.offer(sighting.key, frame, sighting.observation.box);
+      }
+      for (const key of step.discarded) candidates.drop(key);
+      await finish(step.finished);
+      counts.frames += 1;
+      counts.videoSeconds = frame.pts;
+      options.onProgress?.(progressOf(counts, started));
+    }
+    await finish(tracker.flush().finished);
+  } catch (error) {
+    await options.source.close().catch(() => undefined);
+    const already = options.publishMode === 'per-track' ? `${counts.published} passage(s) published before it` : 'nothing was published';
+    if (error instanceof IngestError) throw new IngestError(error.code, `${error.message} (${already})`, { ...error.details, publishedPassages: counts.published });
+    throw new Error(`ingest failed after ${counts.frames} frame(s) (${already}): ${(error as Error).message}`, { cause: error });
+  }
+  if (pending.length > 0) await publish(pending);
+  await options.source.close();
+  return summarise(counts, timings, performance.now() - started);
+}
+
+function progressOf(counts: { frames: number; videoSeconds: number; passages: number; infractions: number }, started: number): PipelineProgress {
+  const wallSeconds = (performance.now() - started) / 1000;
+  return { frames: counts.frames, fps: wallSeconds > 0 ? counts.frames / wallSeconds : 0, passages: counts.passages, infractions: counts.infractions, videoSeconds: counts.videoSeconds };
+}
