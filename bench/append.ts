@@ -1,0 +1,179 @@
+// npm run bench:append — what the PostgreSQL event store costs, on one server in one run:
+// raw COPY of equivalent rows (the limit), batched appends of 100 events per call, single
+// appends from 8 concurrent writers (throughput, p50/p99), and readAll; each as a ratio to
+// COPY. `-- --events 1000000` runs the gap check instead. Settings come from
+// src/app/config.ts (DATABASE_URL; default: the services' PostgreSQL on 15432).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Command } from 'commander';
+import pg from 'pg';
+import pgCopy from 'pg-copy-streams';
+import { loadConfig } from '../src/app/config.js';
+import { createLogger } from '../src/app/logger.js';
+import type { EventEnvelope } from '../src/domain/shared/message.js';
+import { canonicalJson } from '../src/event-store/canonical-json.js';
+import { eventHash, GENESIS_HASH } from '../src/event-store/hash-chain.js';
+import { runGapCheck } from '../src/event-store/postgres/gap-check.js';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
+
+const options = new Command()
+  .option('--events <n>', 'run the gap check with this many events instead of the throughput benchmark', Number)
+  .option('--count <n>', 'events per throughput workload', Number, 50_000)
+  .option('--synchronous-commit <on|off>', 'synchronous_commit for the bench database (default: the server\'s)')
+  .parse()
+  .opts<{ events?: number; count: number; synchronousCommit?: string }>();
+
+const serverUrl = loadConfig().DATABASE_URL ?? 'postgres://roadledger:roadledger@127.0.0.1:15432/roadledger';
+const logger = createLogger('warn', 'bench-append');
+
+const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
+try {
+  await admin.connect();
+} catch (error) {
+  console.error(`Cannot connect to PostgreSQL at ${new URL(serverUrl).host} (${(error as Error).message}).`);
+  console.error('Start it with `npm run services:up postgres`, or point DATABASE_URL at a server.');
+  process.exit(2);
+}
+const name = `bench_append_${randomBytes(4).toString('hex')}`;
+await admin.query(`CREATE DATABASE ${name}`);
+if (options.synchronousCommit) await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = ${options.synchronousCommit === 'on' ? 'on' : 'off'}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+
+try {
+  if (options.events) await gapRun(url.toString(), options.events);
+  else await throughputRun(url.toString(), options.count);
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function gapRun(connectionString: string, events: number): Promise<void> {
+  console.log(`gap check: ${events} events, 16 writers holding transactions open 0-4 ms (2% up to 40 ms)`);
+  const result = await runGapCheck({ connectionString, events, writers: 16, batchSize: 10, maxHoldMs: 4, naiveControl: true, logger });
+  console.table({ ...result, eventsPerSecond: Math.round(result.appended / result.seconds) });
+  const clean = result.missing === 0 && result.repeated === 0 && result.outOfOrder === 0 && result.delivered === result.appended;
+  console.log(clean ? 'PASS: 0 skipped, 0 repeated, in order' : 'FAIL: the subscription skipped, repeated or reordered events');
+  if (!clean) process.exitCode = 1;
+}
+
+async function throughputRun(connectionString: string, count: number): Promise<void> {
+  const store = new PostgresEventStore({ connectionString, poolSize: 10, logger });
+  await store.migrate();
+  const settings = await store.pool.query<{ name: string; setting: string }>(
+    `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
+  );
+  console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload`);
+  const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number }> = {};
+
+  const copyRate = await copyWorkload(store.pool, count);
+  rows['COPY (limit)'] = { eventsPerSecond: copyRate, ratioToCopy: '100%' };
+  const ratio = (rate: number): string => `${((rate / copyRate) * 100).toFixed(0)}%`;
+
+  let started = performance.now();
+  for (let call = 0; call < count / 100; call += 1) await store.append(`batch-${call}`, someEvents(100), 'no_stream');
+  const batched = rate(count, started);
+  rows['append, 100 events per call'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched) };
+
+  const latencies: number[] = [];
+  started = performance.now();
+  await Promise.all(
+    Array.from({ length: 8 }, async (_, writer) => {
+      for (let index = 0; index < count / 8; index += 1) {
+        const began = performance.now();
+        await store.append(`single-${writer}-${index % 50}`, someEvents(1), 'any');
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const single = rate(latencies.length, started);
+  latencies.sort((a, b) => a - b);
+  rows['append, 1 event per call, 8 writers'] = {
+    eventsPerSecond: single,
+    ratioToCopy: ratio(single),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p99Ms: round(percentile(latencies, 0.99)),
+  };
+
+  started = performance.now();
+  let read = 0;
+  for await (const _event of store.readAll()) read += 1;
+  const readRate = rate(read, started);
+  rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
+
+  console.table(rows);
+  console.log('targets: batched >= 50% of COPY; single appends >= 3,000/s with p99 < 20 ms; readAll >= 100,000 events/s');
+  await store.close();
+}
+
+/** COPY of rows equal to what append stores (same table shape, indexes, hashes): the ceiling. */
+async function copyWorkload(pool: pg.Pool, count: number): Promise<number> {
+  await pool.query('CREATE TABLE event_store.events_copy (LIKE event_store.events INCLUDING ALL)');
+  const lines: string[] = [];
+  for (let streamIndex = 0; streamIndex < count / 100; streamIndex += 1) {
+    const stream = `copy-${streamIndex}`;
+    let previousHash = GENESIS_HASH;
+    for (const [revision, event] of someEvents(100).entries()) {
+      const hash = eventHash({ stream, revision, ...event, previousHash });
+      const fields = [event.metadata.eventId, stream, String(revision), event.type, canonicalJson(event.data), canonicalJson(event.metadata), hash, previousHash];
+      lines.push(`${fields.map(copyText).join('\t')}\n`);
+      previousHash = hash;
+    }
+  }
+  const client = await pool.connect();
+  try {
+    const started = performance.now();
+    const copy = client.query(pgCopy.from(
+      'COPY event_store.events_copy (event_id, stream_name, revision, type, data, metadata, hash, previous_hash) FROM STDIN',
+    ));
+    await pipeline(Readable.from(chunks(lines, 1_000)), copy);
+    return rate(count, started);
+  } finally {
+    client.release();
+  }
+}
+
+function* chunks(lines: string[], size: number): Generator<string> {
+  for (let index = 0; index < lines.length; index += size) yield lines.slice(index, index + size).join('');
+}
+
+function copyText(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (character) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[character]!);
+}
+
+function someEvents(count: number): EventEnvelope[] {
+  return Array.from({ length: count }, () => ({
+    type: 'InfractionDetected',
+    data: {
+      infractionId: randomUUID(),
+      type: 'SPEED_VIOLATION',
+      plate: { text: 'ABC-123', confidence: 0.93 },
+      speedKmh: 87.4,
+      limitKmh: 60,
+      deviceId: 'cam-7',
+      evidence: { snapshotSha256: randomBytes(32).toString('hex'), clip: 'evidence/cam-7/clip.mp4' },
+    },
+    metadata: {
+      eventId: randomUUID(),
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { kind: 'device', deviceId: 'cam-7' },
+      occurredAt: '2026-03-01T12:00:00.000Z',
+      schemaVersion: 1,
+    },
+  }));
+}
+
+function rate(events: number, startedAt: number): number {
+  return Math.round(events / ((performance.now() - startedAt) / 1000));
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
