@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
-const SERVICES = ['postgres', 'redis', 'kafka', 'minio', 'ffmpeg'];
+const SERVICES = ['postgres', 'redis', 'kafka', 'minio', 'ffmpeg', 'mailpit'];
 const leaseScript = fileURLToPath(new URL('../scripts/services/lease.sh', import.meta.url));
 
 function lease(args: string[]): void {
