@@ -42,7 +42,7 @@ export class InvalidCursor extends Error {
   }
 }
 
-function encodeCursor(row: InfractionRow): string {
+export function encodeCursor(row: InfractionRow): string {
   const occurredAt = new Date(row.occurred_at).toISOString();
   return Buffer.from(JSON.stringify([occurredAt, row.infraction_id])).toString('base64url');
 }

@@ -1,0 +1,138 @@
+// The HTTP server: a Nest application on express 5 that owns the server, with Apollo
+// (@apollo/server 5 through @as-integrations/express5) mounted on the Nest adapter's express
+// instance and graphql-ws on the same port and path. Mounting on Nest's instance (rather
+// than a second server) keeps one port, one lifecycle (app.close) and Nest's routes
+// (/health, /ready) beside GraphQL, while GraphQL requests skip Nest's pipes and guards.
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
+import type { EventStore } from '../../event-store/port.js';
+import type { EvidenceStore } from '../../evidence/port.js';
+import type { ApiServices, ApiSettings } from '../../graphql/api-dependencies.js';
+import { bearerToken, createTokenVerifier } from '../../graphql/auth/token-verifier.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { clientErrorFor, formatError } from '../../graphql/errors.js';
+import { errorLoggingPlugin } from '../../graphql/limits/error-logging-plugin.js';
+import { costLimitPlugin } from '../../graphql/limits/limits-plugin.js';
+import { createRequestLimiter } from '../../graphql/limits/rate-limiter.js';
+import { buildSchema } from '../../graphql/schema.js';
+import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
+import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
+import { withCorrelation, type Logger } from '../logger.js';
+import { ApiModule } from './api.module.js';
+import { correlationId } from './correlation.js';
+import { evidenceRoute } from './evidence-route.js';
+import { explorerAssets, explorerForBrowsers, explorerPage } from './explorer.js';
+import { attachGraphQLWebSocket } from './graphql-ws-server.js';
+
+export interface HttpServerOptions {
+  settings: ApiSettings;
+  logger: Logger;
+  store: EventStore;
+  /** Pool on the read models' database. */
+  readPool: pg.Pool;
+  evidence: EvidenceStore;
+  /** The command side: WriteSideModule.forRoot(...) (src/app/write-side.module.ts). */
+  writeSide: DynamicModule;
+  /** Clock for command metadata; tests may pin it. */
+  now?: () => Date;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  app: INestApplication;
+  close(): Promise<void>;
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { settings, logger } = options;
+  const app = await NestFactory.create(ApiModule.forRoot(options.writeSide, { readPool: options.readPool, store: options.store }), new ExpressAdapter(express()), {
+    logger: false,
+    bodyParser: false,
+  });
+  const httpServer = app.getHttpServer() as Server;
+  const services: ApiServices = {
+    settings,
+    logger,
+    store: options.store,
+    readPool: options.readPool,
+    evidence: options.evidence,
+    personalData: app.get(PersonalDataVault),
+    commandBus: app.get(CommandBus),
+    now: options.now ?? (() => new Date()),
+  };
+  const verify = createTokenVerifier(settings);
+  const limiter = createRequestLimiter(settings);
+  const fanOut = new EventFanOut(options.store, logger, ['infraction-']);
+  fanOut.start();
+  const schema = buildSchema(fanOut);
+  const ws = attachGraphQLWebSocket(httpServer, schema, services, verify);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [maxDepthRule({ n: settings.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(settings.GRAPHQL_MAX_COST),
+      errorLoggingPlugin(),
+      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
+    ],
+  });
+  await apollo.start();
+
+  // Mounted before app.listen() runs Nest's init, so these come ahead of Nest's own routes and 404.
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  const page = explorerPage();
+  server.disable('x-powered-by');
+  server.use(correlationId);
+  server.use(explorerAssets);
+  server.get('/', (_req, res) => void res.type('html').send(page));
+  if ('readSignedUrl' in options.evidence) server.get('/evidence/*key', evidenceRoute(options.evidence as Parameters<typeof evidenceRoute>[0], logger));
+  server.use(
+    '/graphql',
+    explorerForBrowsers(page),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const id = res.locals.correlationId as string;
+        try {
+          const viewer = await verify(bearerToken(req.headers.authorization));
+          await limiter.consume(viewer.key);
+          return { viewer, correlationId: id, logger: withCorrelation(logger, id), services };
+        } catch (error) {
+          throw clientErrorFor(error) ?? error;
+        }
+      },
+    }),
+  );
+
+  await app.listen(settings.HTTP_PORT, settings.HTTP_HOST);
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${settings.HTTP_HOST}:${address.port}`;
+  logger.info({ url: `${url}/graphql` }, 'GraphQL API listening');
+  return {
+    url,
+    port: address.port,
+    app,
+    async close() {
+      await apollo.stop();
+      await app.close();
+      await fanOut.close();
+      await limiter.close();
+    },
+  };
+}
