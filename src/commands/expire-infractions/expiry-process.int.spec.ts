@@ -1,0 +1,55 @@
+// The expiry process on real PostgreSQL: infractions still DETECTED past their review
+// deadline expire exactly once, however many runs or instances there are.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
+import { operator } from '../../domain/testing/actors.js';
+import { AFTER_REVIEW, recordDetected, validate } from '../../domain/testing/infraction-builders.js';
+import { collect } from '../../event-store/contract/builders.js';
+import { send } from '../command-messages.js';
+import { startWriteSide, type WriteSide } from '../testing/write-side-fixture.js';
+import { ExpiryProcess } from './expiry-process.js';
+
+let side: WriteSide;
+const logger = createLogger('silent');
+const processOn = (s: WriteSide) => new ExpiryProcess({ bus: s.bus, store: s.store, pool: s.db.pool, logger });
+
+beforeAll(async () => {
+  side = await startWriteSide();
+  await processOn(side).migrate();
+  for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3', 'validated-1']) {
+    await send(side.bus, recordDetected({ infractionId }, { commandId: `detect-${infractionId}` }));
+  }
+  await send(side.bus, validate({ infractionId: 'validated-1' }, { by: operator('olga'), commandId: 'validate-validated-1' }));
+  // Occurred later: its deadline (30 days on) is still ahead at AFTER_REVIEW.
+  await send(side.bus, recordDetected({ infractionId: 'recent-1', occurredAt: '2026-04-10T00:00:00.000Z' }, { commandId: 'detect-recent-1' }));
+});
+afterAll(() => side?.close());
+
+async function expiredEvents(infractionId: string): Promise<number> {
+  const events = await collect(side.store.readStream(`infraction-${infractionId}`));
+  return events.filter((event) => event.type === 'InfractionExpired').length;
+}
+
+it('expires each overdue infraction exactly once when two instances run at the same moment', async () => {
+  const [a, b] = await Promise.all([processOn(side).runOnce(AFTER_REVIEW), processOn(side).runOnce(AFTER_REVIEW)]);
+  expect(a.overdue).toBe(3);
+  expect(b.overdue).toBe(3);
+  for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3']) expect(await expiredEvents(infractionId)).toBe(1);
+  expect(a.refused + b.refused).toBe(0);
+});
+
+it('leaves validated infractions and those still within their review period alone', async () => {
+  expect(await expiredEvents('validated-1')).toBe(0);
+  expect(await expiredEvents('recent-1')).toBe(0);
+});
+
+it('finds nothing to do on a later run', async () => {
+  const again = await processOn(side).runOnce(AFTER_REVIEW);
+  expect(again).toEqual({ overdue: 0, expired: 0, alreadyDone: 0, refused: 0 });
+  for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3']) expect(await expiredEvents(infractionId)).toBe(1);
+});
+
+it('records the expiry as the service with a command id derived from the infraction', async () => {
+  const [expired] = (await collect(side.store.readStream('infraction-overdue-1'))).filter((event) => event.type === 'InfractionExpired');
+  expect(expired?.metadata).toMatchObject({ commandId: 'expire-overdue-1', actor: { kind: 'service', name: 'expiry' } });
+});
