@@ -84,6 +84,26 @@ const ConfigSchema = z.object({
   CACHE: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().default('redis://127.0.0.1:16379'),
 
+  // Vehicle registry (owner look-up): `file` serves the bundled demo plates (or REGISTRY_FILE), `http` a registry API.
+  REGISTRY: z.enum(['file', 'http']).default('file'),
+  REGISTRY_FILE: z.string().min(1).optional(),
+  REGISTRY_URL: z.string().url().default('http://127.0.0.1:18080'),
+  REGISTRY_API_KEY: z.string().default(''),
+  REGISTRY_API_KEY_HEADER: z.string().min(1).default('X-Api-Key'),
+  REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+  REGISTRY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** Consecutive failures that open the registry's circuit breaker, and how long it stays open before one trial call. */
+  REGISTRY_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  REGISTRY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(1).default(30_000),
+  /** A look-up that failed is retried later, this many times at most, the delay doubling from REGISTRY_RETRY_DELAY_MS. */
+  REGISTRY_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  REGISTRY_RETRY_DELAY_MS: z.coerce.number().int().min(1).default(60_000),
+
+  // Notifications: with no SMTP_URL, messages wait in the outbox and nothing is sent.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Roadledger <roadledger@localhost>'),
+  NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+
   JWT_SECRET: z.string().min(16).default('roadledger-local-development-secret'),
   JWT_JWKS_URL: z.string().url().optional(),
   // GraphQL API limits: query depth, query cost (list sizes multiply), requests per user per window.
