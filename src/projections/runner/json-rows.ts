@@ -18,16 +18,25 @@ export function upsertStatement(table: string, columns: Columns, key: readonly s
     ON CONFLICT (${key.join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
 }
 
-/** Adds counters into existing rows (or creates them): `col = cur.col + EXCLUDED.col` (or GREATEST for `maxColumns`). */
-export function accumulateStatement(table: string, columns: Columns, key: readonly string[], maxColumns: readonly string[] = []): string {
+/**
+ * Adds counters into existing rows (or creates them): `col = cur.col + EXCLUDED.col`;
+ * `max`/`min` columns keep the greater/lesser value, `latest` columns take the new value when not null.
+ */
+export function accumulateStatement(
+  table: string,
+  columns: Columns,
+  key: readonly string[],
+  keep: { max?: readonly string[]; min?: readonly string[]; latest?: readonly string[] } = {},
+): string {
   const names = Object.keys(columns);
   const updates = names
     .filter((name) => !key.includes(name))
-    .map((name) =>
-      maxColumns.includes(name)
-        ? `${name} = GREATEST(cur.${name}, EXCLUDED.${name})`
-        : `${name} = cur.${name} + EXCLUDED.${name}`,
-    );
+    .map((name) => {
+      if (keep.max?.includes(name)) return `${name} = GREATEST(cur.${name}, EXCLUDED.${name})`;
+      if (keep.min?.includes(name)) return `${name} = LEAST(cur.${name}, EXCLUDED.${name})`;
+      if (keep.latest?.includes(name)) return `${name} = COALESCE(EXCLUDED.${name}, cur.${name})`;
+      return `${name} = cur.${name} + EXCLUDED.${name}`;
+    });
   return `INSERT INTO ${table} AS cur (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${recordset(columns)}
     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }

@@ -3,9 +3,10 @@
 // generation is dropped.
 import type { Pool } from 'pg';
 import type { Logger } from '../../app/logger.js';
-import type { EventStore } from '../../event-store/port.js';
+import { comparePositions, type EventStore, type Position } from '../../event-store/port.js';
+import { readCheckpoint } from './batch-transaction.js';
 import { CONTROL_SCHEMA } from './control-schema.js';
-import { beginRebuild, createIndexes, dropGeneration, switchLive, type Generation } from './generations.js';
+import { beginRebuild, createIndexes, dropGeneration, readGenerations, switchLive, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
 import { ProjectionWorker, type WorkerOptions, type WorkerProgress } from './worker.js';
 
@@ -31,6 +32,13 @@ export interface RebuildOptions {
   logger: Logger;
   onProgress?: (progress: WorkerProgress) => void;
   signal?: AbortSignal;
+  /** A position the rebuild must reach before it switches (e.g. the last append the caller made). */
+  atLeast?: Position;
+}
+
+function laterOf(a: Position | undefined, b: Position | undefined): Position | undefined {
+  if (!a || !b) return a ?? b;
+  return comparePositions(a, b) >= 0 ? a : b;
 }
 
 export async function rebuildProjection(pool: Pool, store: EventStore, projection: Projection, options: RebuildOptions): Promise<RebuildResult> {
@@ -39,11 +47,15 @@ export async function rebuildProjection(pool: Pool, store: EventStore, projectio
   const log = options.logger.child({ projection: projection.name, generation: next.generation, version: next.version });
   log.info('rebuild started');
   const worker = new ProjectionWorker(pool, store, projection, next, options.worker, log, options.onProgress);
-  const outcome = await worker.run(options.signal ?? new AbortController().signal, { untilCaughtUp: true, rebuilding: true });
+  const outcome = await worker.run(options.signal ?? new AbortController().signal, { untilCaughtUp: true, rebuilding: true, atLeast: options.atLeast });
   if (outcome !== 'caught-up') throw new RebuildFailed(projection.name, outcome);
   await createIndexes(pool, projection, next);
-  // Events appended while the indexes were built: catch up once more before switching.
-  const final = await worker.run(options.signal ?? new AbortController().signal, { untilCaughtUp: true, rebuilding: true });
+  // Catch up once more (events appended while the indexes were built), and at least to
+  // where the live generation is, so the switch never shows readers an older state.
+  const live = (await readGenerations(pool, projection.name)).live;
+  const liveCheckpoint = live ? (await readCheckpoint(pool, live))?.position : undefined;
+  const atLeast = laterOf(options.atLeast, liveCheckpoint);
+  const final = await worker.run(options.signal ?? new AbortController().signal, { untilCaughtUp: true, rebuilding: true, atLeast });
   if (final !== 'caught-up') throw new RebuildFailed(projection.name, final);
   const replaced = await switchLive(pool, projection, next);
   await pool.query(`UPDATE ${CONTROL_SCHEMA}.projection_status SET state = 'LIVE', updated_at = now() WHERE name = $1 AND generation = $2`, [

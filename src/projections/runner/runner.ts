@@ -3,7 +3,7 @@
 // another process), and rebuilds a changed version at start-up when asked.
 import type { Pool } from 'pg';
 import type { Logger } from '../../app/logger.js';
-import type { EventStore } from '../../event-store/port.js';
+import type { EventStore, Position } from '../../event-store/port.js';
 import { CONTROL_SCHEMA, migrateControlSchema } from './control-schema.js';
 import { ensureLiveGeneration, readGenerations, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
@@ -65,20 +65,20 @@ export class ProjectionRunner {
   }
 
   /** Brings every live generation to the current head, then returns (tests, one-shot jobs). */
-  async catchUp(): Promise<Record<string, WorkerOutcome>> {
+  async catchUp(atLeast?: Position): Promise<Record<string, WorkerOutcome>> {
     await this.migrate();
     const outcomes: Record<string, WorkerOutcome> = {};
     for (const projection of this.projections) {
       const live = await ensureLiveGeneration(this.pool, projection);
-      outcomes[projection.name] = await this.worker(projection, live).run(this.abort.signal, { untilCaughtUp: true, rebuilding: false });
+      outcomes[projection.name] = await this.worker(projection, live).run(this.abort.signal, { untilCaughtUp: true, rebuilding: false, atLeast });
     }
     return outcomes;
   }
 
-  async rebuild(name: string, onProgress?: (progress: WorkerProgress) => void): Promise<RebuildResult> {
+  async rebuild(name: string, options: { onProgress?: (progress: WorkerProgress) => void; atLeast?: Position } = {}): Promise<RebuildResult> {
     await this.migrate();
     const log = this.logger.child({ projection: name });
-    return rebuildProjection(this.pool, this.store, this.projection(name), { worker: this.options, logger: log, onProgress, signal: this.abort.signal });
+    return rebuildProjection(this.pool, this.store, this.projection(name), { ...options, worker: this.options, logger: log, signal: this.abort.signal });
   }
 
   async statuses(): Promise<ProjectionStatus[]> {

@@ -45,10 +45,10 @@ export class ProjectionWorker {
 
   /**
    * Live until stopped, retired or failed; with `untilCaughtUp`, returns once it reaches the
-   * head. A generation being rebuilt reports REBUILDING whatever its lag.
+   * head (and `atLeast`). A generation being rebuilt reports REBUILDING whatever its lag.
    */
-  async run(signal: AbortSignal, mode: { untilCaughtUp: boolean; rebuilding: boolean }): Promise<WorkerOutcome> {
-    const { untilCaughtUp, rebuilding } = mode;
+  async run(signal: AbortSignal, mode: { untilCaughtUp: boolean; rebuilding: boolean; atLeast?: Position }): Promise<WorkerOutcome> {
+    const { untilCaughtUp, rebuilding, atLeast } = mode;
     const start = await readCheckpoint(this.pool, this.generation);
     if (!start) return 'retired';
     let checkpoint = start.position;
@@ -60,9 +60,12 @@ export class ProjectionWorker {
       const buffer = new EventBuffer(subscription, this.options.batchSize * 8);
       await this.refreshHead(true);
       while (!signal.aborted) {
-        if (untilCaughtUp && comparePositions(checkpoint, this.head) >= 0) {
+        // The head only counts transactions older than every running one (cluster-wide), so
+        // `atLeast` lets a caller insist on a position it knows is committed.
+        const reached = (): boolean => comparePositions(checkpoint, this.head) >= 0 && (!atLeast || comparePositions(checkpoint, atLeast) >= 0);
+        if (untilCaughtUp && reached()) {
           await this.refreshHead(true);
-          if (comparePositions(checkpoint, this.head) >= 0) return 'caught-up';
+          if (reached()) return 'caught-up';
         }
         const batch = await buffer.take(this.options.batchSize, this.options.batchWindowMs);
         if (batch === null) return 'stopped';

@@ -2,6 +2,7 @@
 // runner over the given projections, and a way to read a model's tables as data.
 import type pg from 'pg';
 import { createLogger } from '../../app/logger.js';
+import type { Position } from '../../event-store/port.js';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import { VIEW_SCHEMA } from '../runner/control-schema.js';
@@ -16,7 +17,8 @@ export interface ProjectionWorld {
   store: PostgresEventStore;
   logger: ReturnType<typeof createLogger>;
   runner(projections: readonly Projection[], options?: Partial<RunnerOptions>): ProjectionRunner;
-  appendTraffic(options: HistoryOptions): Promise<number>;
+  /** Appends a generated history; resolves to the position of its last event. */
+  appendTraffic(options: HistoryOptions): Promise<Position>;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function projectionWorld(): Promise<ProjectionWorld> {
       runners.push(runner);
       return runner;
     },
-    appendTraffic: (options) => appendHistory(store, trafficHistory(options)),
+    appendTraffic: async (options) => (await appendHistory(store, trafficHistory(options))).last,
     async close() {
       await Promise.all(runners.map((runner) => runner.stop()));
       await store.close();
