@@ -25,14 +25,23 @@ export function badInput(field: string, message: string): GraphQLError {
   return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
+// By name, not instanceof: Apollo (loaded by Node) and this code (loaded by a bundler or a
+// test runner) may hold two copies of graphql's classes.
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
+function hasShowableCode(error: GraphQLError): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && ((CLIENT_CODES as readonly string[]).includes(code) || APOLLO_REQUEST_CODES.has(code));
+}
+
 /** The client-facing error for a failure we recognise, or null for an unknown one. */
 export function clientErrorFor(raw: unknown): GraphQLError | null {
-  const error = unwrapResolverError(raw);
-  if (error instanceof GraphQLError) {
-    const code = error.extensions?.code;
-    if (typeof code === 'string' && ((CLIENT_CODES as readonly string[]).includes(code) || APOLLO_REQUEST_CODES.has(code))) return error;
-    return null;
-  }
+  let error = unwrapResolverError(raw);
+  // Resolver errors and Apollo's "Context creation failed" wrap what was thrown.
+  while (isGraphQLError(error) && !hasShowableCode(error) && error.originalError) error = error.originalError;
+  if (isGraphQLError(error)) return hasShowableCode(error) ? error : null;
   const refusal = apiErrorFor(error);
   if (refusal) {
     const field = typeof refusal.details.field === 'string' ? { field: refusal.details.field } : {};
