@@ -6,10 +6,14 @@ import type { Logger } from 'pino';
 import type { BatchControl, BatchHandler, Subscription, SubscribeOptions, TransportRecord } from '../port.js';
 import type { ConsumerLagMonitor } from './consumer-lag.js';
 
+/** markApplied may cover many records at once; this counts calls, a close enough proxy. */
+const COMMIT_EVERY_RECORDS = 500;
+
 export interface KafkaSubscriptionSettings {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   redeliveryDelayMs: number;
+  commitIntervalMs: number;
 }
 
 export class KafkaSubscription implements Subscription {
@@ -51,10 +55,21 @@ export class KafkaSubscription implements Subscription {
     const records = batch.messages.map((message) => toRecord(batch.topic, batch.partition, message));
     let lostPartition = false;
     let applied: string | undefined;
+    // Progress inside a long batch is committed now and then, so a crash redelivers
+    // seconds of work rather than the whole batch.
+    let committing: Promise<void> = Promise.resolve();
+    let lastCommit = Date.now();
+    let sinceCommit = 0;
     const control: BatchControl = {
       markApplied: (offset) => {
         payload.resolveOffset(offset);
         applied = offset;
+        sinceCommit += 1;
+        if (sinceCommit >= COMMIT_EVERY_RECORDS || Date.now() - lastCommit >= this.settings.commitIntervalMs) {
+          lastCommit = Date.now();
+          sinceCommit = 0;
+          committing = committing.then(() => this.commit(payload, offset));
+        }
       },
       heartbeat: () => payload.heartbeat(),
       isStopping: () => this.stopping || lostPartition || !isRunning() || isStale(),
@@ -81,6 +96,7 @@ export class KafkaSubscription implements Subscription {
     } finally {
       clearInterval(beat);
     }
+    await committing;
     if (applied !== undefined) await this.commit(payload, applied);
   }
 

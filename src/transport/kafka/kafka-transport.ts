@@ -32,6 +32,8 @@ export interface KafkaTransportOptions {
   heartbeatIntervalMs?: number;
   /** Pause before a batch whose handler threw is fetched again. */
   redeliveryDelayMs?: number;
+  /** How often progress inside a long batch is committed. */
+  commitIntervalMs?: number;
 }
 
 export class KafkaTransport implements Transport {
@@ -99,6 +101,7 @@ export class KafkaTransport implements Transport {
         sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000,
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 3_000,
         redeliveryDelayMs: this.options.redeliveryDelayMs ?? 200,
+        commitIntervalMs: this.options.commitIntervalMs ?? 1_000,
       },
       lag,
       logger,
