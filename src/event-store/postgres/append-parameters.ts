@@ -8,7 +8,12 @@ import { NOTIFY_CHANNEL } from './schema.js';
 
 export const APPEND_QUERY = 'SELECT next_revision, commit_id, prepare FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
 
-export function appendParameters(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): unknown[] {
+export function appendParameters(
+  stream: string,
+  events: readonly EventEnvelope[],
+  expected: ExpectedRevision,
+  notifyInTransaction: boolean,
+): unknown[] {
   if (stream.length === 0) throw new TypeError('append: stream name must not be empty');
   if (events.length === 0) throw new TypeError(`append to ${stream}: needs at least one event`);
   if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
@@ -30,7 +35,8 @@ export function appendParameters(stream: string, events: readonly EventEnvelope[
   }
   const kind = typeof expected === 'number' ? 'exact' : expected;
   const revision = typeof expected === 'number' ? expected : null;
-  return [stream, canonicalJson(stream), kind, revision, eventIds, types, typeJson, data, metadata, NOTIFY_CHANNEL];
+  const channel = notifyInTransaction ? NOTIFY_CHANNEL : null;
+  return [stream, canonicalJson(stream), kind, revision, eventIds, types, typeJson, data, metadata, channel];
 }
 
 interface PgError {

@@ -22,6 +22,7 @@ import {
 import { APPEND_QUERY, appendError, appendParameters } from './append-parameters.js';
 import { CatchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 import { ChangeNotifier } from './change-notifier.js';
+import { CommitSignal } from './commit-signal.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
 import { migrate, NOTIFY_CHANNEL } from './schema.js';
 
@@ -33,6 +34,8 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** How often an idle subscription looks for events when no notification arrives. */
   pollIntervalMs?: number;
+  /** NOTIFY inside each append transaction instead of right after it (slower; for comparison). */
+  notifyInTransaction?: boolean;
   /** Test hook: runs inside each append's transaction after the insert, before COMMIT. */
   beforeCommit?: (stream: string) => Promise<void>;
 }
@@ -50,6 +53,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   readonly pool: pg.Pool;
   private readonly logger: Logger;
   private readonly notifier: ChangeNotifier;
+  private readonly commitSignal: CommitSignal | undefined;
   private readonly subscriptions = new Set<Subscription>();
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
@@ -60,6 +64,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     // An idle client whose connection dies must not crash the process; the pool replaces it.
     this.pool.on('error', (error) => this.logger.warn({ error: error.message }, 'event store pool client failed'));
     this.notifier = new ChangeNotifier(options.connectionString, NOTIFY_CHANNEL, this.logger);
+    this.commitSignal = options.notifyInTransaction ? undefined : new CommitSignal(this.pool, NOTIFY_CHANNEL, this.logger);
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
@@ -69,13 +74,14 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   }
 
   async append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
-    const values = appendParameters(stream, events, expected);
+    const values = appendParameters(stream, events, expected, this.commitSignal === undefined);
     let row: AppendRow;
     try {
       row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
     } catch (error) {
       throw appendError(error, stream, events, expected);
     }
+    this.commitSignal?.committed();
     return {
       nextRevision: Number(row.next_revision),
       position: { commit: BigInt(row.commit_id), prepare: BigInt(row.prepare) },

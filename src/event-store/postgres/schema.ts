@@ -27,14 +27,26 @@ CREATE TABLE IF NOT EXISTS event_store.events (
   stream_name text NOT NULL,
   revision bigint NOT NULL CHECK (revision >= 0),
   type text NOT NULL,
-  data jsonb NOT NULL,
-  metadata jsonb NOT NULL,
+  -- json, not jsonb: kept as the canonical text the adapter wrote, cheaper in and out,
+  -- and nothing queries inside events here (read models do that).
+  data json NOT NULL,
+  metadata json NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   hash text NOT NULL,
   previous_hash text NOT NULL,
   CONSTRAINT events_event_id_key UNIQUE (event_id),
   CONSTRAINT events_stream_revision_key UNIQUE (stream_name, revision)
 );
+
+-- Stores made before data and metadata became json.
+DO $$
+BEGIN
+  IF (SELECT data_type FROM information_schema.columns
+       WHERE table_schema = 'event_store' AND table_name = 'events' AND column_name = 'data') = 'jsonb' THEN
+    ALTER TABLE event_store.events ALTER COLUMN data TYPE json, ALTER COLUMN metadata TYPE json;
+  END IF;
+END
+$$;
 
 CREATE INDEX IF NOT EXISTS events_transaction_position_idx
   ON event_store.events (transaction_id, global_position);

@@ -30,7 +30,7 @@ describe('tamper evidence on PostgreSQL', () => {
   it('finds an event whose data was changed with a plain UPDATE', async () => {
     const stream = await aStreamOf(5);
     await database.pool.query(
-      `UPDATE event_store.events SET data = jsonb_set(data, '{index}', '42') WHERE stream_name = $1 AND revision = 3`,
+      `UPDATE event_store.events SET data = jsonb_set(data::jsonb, '{index}', '42')::json WHERE stream_name = $1 AND revision = 3`,
       [stream],
     );
     expect(await store.verify(stream)).toEqual({ ok: false, stream, events: 3, firstBadRevision: 3, reason: 'HASH_MISMATCH' });
@@ -39,7 +39,7 @@ describe('tamper evidence on PostgreSQL', () => {
   it('finds changed metadata (a different actor) the same way', async () => {
     const stream = await aStreamOf(3);
     await database.pool.query(
-      `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '{"kind":"service","name":"forger"}')
+      `UPDATE event_store.events SET metadata = jsonb_set(metadata::jsonb, '{actor}', '{"kind":"service","name":"forger"}')::json
         WHERE stream_name = $1 AND revision = 0`,
       [stream],
     );
