@@ -18,7 +18,7 @@ let world: ProjectionWorld;
 beforeAll(async () => {
   execFileSync(
     `${root}node_modules/.bin/tsc`,
-    ['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023',
+    ['--ignoreConfig', '--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023',
       '--skipLibCheck', '--types', 'node', '--experimentalDecorators', '--noEmitOnError', 'false', `${root}src/projections/testing/crash-child.ts`],
     { stdio: 'inherit' },
   );
