@@ -59,6 +59,16 @@ const ConfigSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54320),
   PG_POOL_SIZE: z.coerce.number().int().min(1).default(10),
 
+  // Projections: batches of up to PROJECTION_BATCH_SIZE events or PROJECTION_BATCH_WINDOW_MS,
+  // a failing batch retried PROJECTION_RETRY_ATTEMPTS times from PROJECTION_RETRY_DELAY_MS
+  // (doubling) before the poison event stops the projection; a changed projection version
+  // is rebuilt (blue/green) at start-up when PROJECTION_REBUILD_CHANGED_VERSIONS is set.
+  PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  PROJECTION_BATCH_WINDOW_MS: z.coerce.number().int().min(0).default(50),
+  PROJECTION_RETRY_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+  PROJECTION_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(200),
+  PROJECTION_REBUILD_CHANGED_VERSIONS: bool.default(false),
+
   EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
   EVENTSTORE_CONNECTION_STRING: z.string().optional(),
 
