@@ -13,7 +13,7 @@ import type { Homography } from '../../domain/shared/homography.js';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
 import { TOPICS } from '../../transport/messages/index.js';
 import type { TransportProducer } from '../../transport/port.js';
-import { stateAt, classifySignalColour, meanColour, stateFromTimetable, type SignalSample } from '../rules/signal-state.js';
+import { stateAt, classifySignalColour, lampColour, stateFromTimetable, type SignalSample } from '../rules/signal-state.js';
 import type { ZoneRules } from '../rules/zone-rules.js';
 import { measurableObservations, type Track } from '../track/track.js';
 import { Tracker, type TrackerOptions } from '../track/tracker.js';
@@ -37,6 +37,7 @@ export interface PipelineOptions {
   homography: Homography;
   tolerances: readonly ToleranceRule[];
   measuredPointHeight?: { cameraHeightM: number; pointHeightM: number };
+  measuredPoint?: 'bottom-centre' | 'centre';
   /** Device-clock instant of presentation time 0. */
   clockStart: Date;
   now?: () => Date;
@@ -72,6 +73,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       homography: options.homography,
       tolerances: options.tolerances,
       measuredPointHeight: options.measuredPointHeight,
+      measuredPoint: options.measuredPoint,
       signalAt: (pts: number) => (signal?.kind === 'timetable' ? stateFromTimetable(signal, pts) : stateAt(signalSamples, pts)),
     },
   };
@@ -115,7 +117,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       const detections = await timings.time('detect', () => options.detector.detect(frame));
       if (signal?.kind === 'region') {
         const region = scaleBox(signal.region, 1 / scaleToSource);
-        await timings.time('signal', () => signalSamples.push({ pts: frame.pts, state: classifySignalColour(meanColour(frame, region)) }));
+        await timings.time('signal', () => signalSamples.push({ pts: frame.pts, state: classifySignalColour(lampColour(frame, region)) }));
       }
       const step = await timings.time('track', () => tracker.update(frame, detections));
       for (const sighting of step.sightings) {

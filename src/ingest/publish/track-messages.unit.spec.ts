@@ -16,7 +16,7 @@ const track = (startPts = 1.2, id = 1): Track => ({
 });
 const speed: SpeedVerdict = {
   measured: true,
-  fit: { speedKmh: 78.3, residualM: 0.05, standardErrorKmh: 0.4, samples: 12, durationS: 1.1, heading: { x: 0, y: 1 } },
+  fit: { speedKmh: 78.3, residualM: 0.05, crossTrackResidualM: 0.02, standardErrorKmh: 0.4, samples: 12, durationS: 1.1, heading: { x: 0, y: 1 } },
   tolerance: { jurisdiction: 'PE', measuredKmh: 78.3, toleranceKmh: 5, consideredKmh: 73.3 },
   limitKmh: 60,
   infraction: true,

@@ -3,7 +3,7 @@
 // at the observation that best shows it (the evidence frame).
 import { applyHomography, type Homography } from '../../domain/shared/homography.js';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
-import { groundPoint } from '../track/box-geometry.js';
+import { centre, groundPoint } from '../track/box-geometry.js';
 import { measurableObservations, type Track, type TrackObservation } from '../track/track.js';
 import { evaluateLanes, type LaneInvasion } from './lane-rule.js';
 import { evaluateRedLight, type ImageSample, type RedLightVerdict } from './red-light-rule.js';
@@ -40,11 +40,17 @@ export interface RuleContext {
    * camera's foot (the calibration's origin) are scaled back by (H - h) / H.
    */
   measuredPointHeight?: { cameraHeightM: number; pointHeightM: number };
+  /**
+   * Which point of a box is measured: the bottom centre (a vehicle box's road contact),
+   * or the centre (a plate found by its text: the text box's margins vary, its centre does not).
+   */
+  measuredPoint?: 'bottom-centre' | 'centre';
 }
 
 export function evaluateTrack(track: Track, context: RuleContext): TrackVerdict {
   const observations = measurableObservations(track);
-  const image: ImageSample[] = observations.map((o) => ({ pts: o.pts, point: groundPoint(o.box) }));
+  const pointOf = context.measuredPoint === 'centre' ? centre : groundPoint;
+  const image: ImageSample[] = observations.map((o) => ({ pts: o.pts, point: pointOf(o.box) }));
   const height = context.measuredPointHeight;
   const scale = height ? (height.cameraHeightM - height.pointHeightM) / height.cameraHeightM : 1;
   const metres = image.map((sample) => {

@@ -12,8 +12,10 @@ export interface GroundSample {
 
 export interface SpeedFit {
   speedKmh: number;
-  /** Root mean square distance of the samples from the fitted motion, metres. */
+  /** Root mean square, along the direction of travel, of the samples' distance from the fitted motion, metres. */
   residualM: number;
+  /** The same across the direction of travel: a lane change or a wobbling box, not a speed error. */
+  crossTrackResidualM: number;
   /** One standard error of the speed from the scatter of the fit, km/h. */
   standardErrorKmh: number;
   samples: number;
@@ -55,9 +57,18 @@ export function fitSpeed(samples: readonly GroundSample[]): SpeedFit | null {
   const varianceX = x.sumSquaredResiduals / (n - 2) / sxx;
   const varianceY = y.sumSquaredResiduals / (n - 2) / sxx;
   const speedVariance = heading.x ** 2 * varianceX + heading.y ** 2 * varianceY;
+  let along = 0;
+  let across = 0;
+  samples.forEach((sample, i) => {
+    const dx = sample.ground.x - (x.intercept + x.slope * ts[i]!);
+    const dy = sample.ground.y - (y.intercept + y.slope * ts[i]!);
+    along += (dx * heading.x + dy * heading.y) ** 2;
+    across += (dx * heading.y - dy * heading.x) ** 2;
+  });
   return {
     speedKmh: speedMs * 3.6,
-    residualM: Math.sqrt((x.sumSquaredResiduals + y.sumSquaredResiduals) / n),
+    residualM: Math.sqrt(along / n),
+    crossTrackResidualM: Math.sqrt(across / n),
     standardErrorKmh: Math.sqrt(speedVariance) * 3.6,
     samples: n,
     durationS: Math.max(...ts) - Math.min(...ts),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySignalColour, meanColour } from './signal-state.js';
+import { classifySignalColour, lampColour, meanColour } from './signal-state.js';
 
 function frameWith(width: number, height: number, paint: (x: number, y: number) => [number, number, number]) {
   const rgb = Buffer.alloc(width * height * 3);
@@ -22,5 +22,14 @@ describe('signal state from the colour of the signal head', () => {
     const frame = frameWith(20, 10, (x) => (x >= 10 ? [200, 0, 0] : [0, 0, 200]));
     expect(meanColour(frame, { x: 10, y: 0, w: 50, h: 50 })).toEqual({ r: 200, g: 0, b: 0 });
     expect(meanColour(frame, { x: 5, y: 0, w: 10, h: 10 })).toEqual({ r: 100, g: 0, b: 100 });
+  });
+});
+
+describe('the lit lamp of a signal head', () => {
+  it('takes the colour of the brightest pixels, not the dark housing around them', () => {
+    // A dark head with a small lit red lamp in its top third.
+    const frame = frameWith(12, 30, (x, y) => (y < 8 && x > 2 && x < 9 ? [235, 40, 30] : [25, 28, 25]));
+    expect(classifySignalColour(meanColour(frame, { x: 0, y: 0, w: 12, h: 30 }))).not.toBe('red');
+    expect(classifySignalColour(lampColour(frame, { x: 0, y: 0, w: 12, h: 30 }))).toBe('red');
   });
 });

@@ -66,3 +66,26 @@ export function stateAt(samples: readonly SignalSample[], pts: number): SignalSt
   }
   return state;
 }
+
+/**
+ * Mean colour of the brightest pixels of the region: the lit lamp. The whole signal
+ * head's mean is mostly dark housing and unlit lamps, too dull to tell red from amber.
+ */
+export function lampColour(
+  frame: { width: number; height: number; rgb: Buffer },
+  region: { x: number; y: number; w: number; h: number },
+  brightestFraction = 0.1,
+): { r: number; g: number; b: number } {
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(frame.width, Math.ceil(region.x + region.w));
+  const y1 = Math.min(frame.height, Math.ceil(region.y + region.h));
+  const offsets: number[] = [];
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) offsets.push((y * frame.width + x) * 3);
+  if (offsets.length === 0) return { r: 0, g: 0, b: 0 };
+  const brightness = (o: number) => Math.max(frame.rgb[o]!, frame.rgb[o + 1]!, frame.rgb[o + 2]!);
+  offsets.sort((a, b) => brightness(b) - brightness(a));
+  const lit = offsets.slice(0, Math.max(1, Math.round(offsets.length * brightestFraction)));
+  const sum = lit.reduce((acc, o) => ({ r: acc.r + frame.rgb[o]!, g: acc.g + frame.rgb[o + 1]!, b: acc.b + frame.rgb[o + 2]! }), { r: 0, g: 0, b: 0 });
+  return { r: sum.r / lit.length, g: sum.g / lit.length, b: sum.b / lit.length };
+}

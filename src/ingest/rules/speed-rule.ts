@@ -17,7 +17,7 @@ export function evaluateSpeed(
   const fit = fitSpeed(samples);
   if (!fit) return { measured: false, reason: 'TOO_FEW_SAMPLES', fit: null };
   if (fit.durationS < zone.speed.minDurationS) return { measured: false, reason: 'TOO_SHORT', fit };
-  if (fit.residualM > zone.speed.maxResidualM) return { measured: false, reason: 'POOR_FIT', fit };
+  if (fit.residualM > zone.speed.maxResidualM || fit.crossTrackResidualM > zone.speed.maxCrossTrackResidualM) return { measured: false, reason: 'POOR_FIT', fit };
   const rule = toleranceFor(tolerances, zone.jurisdiction);
   if (!rule) throw new Error(`No measurement tolerance configured for jurisdiction ${zone.jurisdiction}`);
   const tolerance = applyTolerance(rule, round1(fit.speedKmh));

@@ -93,3 +93,13 @@ describe('speed of a point above the road', () => {
     expect(corrected.measured && Math.abs(corrected.fit.speedKmh - truth)).toBeLessThan(0.5);
   });
 });
+
+describe('speed of a vehicle changing lanes', () => {
+  it('is measured: the bend of the path counts across the track, not along it', () => {
+    const laneChange = (t: number) => ({ x: -1.75 * (1 - Math.cos(Math.PI * Math.min(1, t / 1.2))), y: 3 + 12 * t });
+    const verdict = evaluateTrack(drive({ speedKmh: 0, frames: 14, positionAt: laneChange }), context(200)).speed;
+    expect(verdict.measured).toBe(true);
+    expect(verdict.fit!.crossTrackResidualM).toBeGreaterThan(verdict.fit!.residualM);
+    expect(verdict.measured && Math.abs(verdict.fit.speedKmh - 12 * 3.6)).toBeLessThan(2);
+  });
+});

@@ -30,6 +30,8 @@ export const zoneRulesSchema = z.object({
       minDurationS: z.number().positive().default(0.4),
       /** A fit worse than this (RMS metres) is no measurement. */
       maxResidualM: z.number().positive().default(0.5),
+      /** Across the direction of travel (lane changes bend the path), RMS metres. */
+      maxCrossTrackResidualM: z.number().positive().default(1),
     })
     .prefault({}),
   stopLine: z

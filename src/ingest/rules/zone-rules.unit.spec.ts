@@ -3,7 +3,7 @@ import { parseZoneRules } from './zone-rules.js';
 
 describe('zone rules', () => {
   it('fills the speed thresholds a zone leaves out', () => {
-    expect(parseZoneRules({ zoneId: 'z', speedLimitKmh: 50, jurisdiction: 'PE' }).speed).toEqual({ minSamples: 5, minDurationS: 0.4, maxResidualM: 0.5 });
+    expect(parseZoneRules({ zoneId: 'z', speedLimitKmh: 50, jurisdiction: 'PE' }).speed).toEqual({ minSamples: 5, minDurationS: 0.4, maxResidualM: 0.5, maxCrossTrackResidualM: 1 });
   });
 
   it('names the field that is wrong', () => {
