@@ -3,6 +3,7 @@
 // src/app/cli/ and registers itself on the program here.
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerProjectionsCommand } from './cli/projections-command.js';
 import { registerStartCommand } from './cli/start-command.js';
 import { synthCommand } from '../ingest/synth/cli.js';
 
@@ -12,6 +13,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerStartCommand(program);
+registerProjectionsCommand(program);
 program.addCommand(synthCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
