@@ -42,18 +42,22 @@ interface LoadedStream<S> {
   lastPosition: Position | null;
 }
 
+const EMPTY = -1;
+
+/** Folds the stream after `from` (the whole stream when `from` is null) into `from`'s state. */
 async function load<C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamName: string,
   commandId: string,
+  from: LoadedStream<S> | null,
 ): Promise<LoadedStream<S>> {
-  let state = decider.initialState;
-  let revision = -1;
-  let lastPosition: Position | null = null;
-  const previousOutcome: EventEnvelope[] = [];
+  let state = from?.state ?? decider.initialState;
+  let revision = from?.revision ?? EMPTY;
+  let lastPosition = from?.lastPosition ?? null;
+  const previousOutcome: EventEnvelope[] = [...(from?.previousOutcome ?? [])];
   try {
-    for await (const recorded of store.readStream(streamName)) {
+    for await (const recorded of store.readStream(streamName, { fromRevision: revision + 1 })) {
       state = decider.evolve(state, recorded as unknown as E);
       revision = recorded.revision;
       if (recorded.metadata.commandId === commandId) {
@@ -67,14 +71,20 @@ async function load<C, E extends DomainEvent, S>(
   return { state, revision, previousOutcome, lastPosition };
 }
 
+/** A short random pause before deciding again, growing with the attempt, so racing writers spread out. */
+const backOff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+
 export async function runCommand<C extends Command, E extends DomainEvent, S>(
   options: RunCommandOptions<C, E, S>,
 ): Promise<CommandOutcome<S>> {
   const { store, decider, streamName, command } = options;
   const toEnvelopes = options.toEnvelopes ?? domainEnvelopes;
   const maxAttempts = options.maxAttempts ?? 5;
+  let loaded: LoadedStream<S> | null = null;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const loaded = await load(store, decider, streamName, command.metadata.commandId);
+    if (attempt > 1) await backOff(attempt);
+    // After a conflict only the events written since are read and folded on.
+    loaded = await load(store, decider, streamName, command.metadata.commandId, loaded);
     const unchanged = { streamName, revision: loaded.revision, state: loaded.state, attempts: attempt };
     if (loaded.previousOutcome.length > 0) {
       return { ...unchanged, position: loaded.lastPosition, events: loaded.previousOutcome, duplicate: true };
@@ -90,7 +100,7 @@ export async function runCommand<C extends Command, E extends DomainEvent, S>(
     if (events.length === 0) return { ...unchanged, position: null, events: [], duplicate: false };
     const envelopes = toEnvelopes(command, events);
     try {
-      const appended = await store.append(streamName, envelopes, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+      const appended = await store.append(streamName, envelopes, loaded.revision === EMPTY ? 'no_stream' : loaded.revision);
       const state = events.reduce(decider.evolve, loaded.state);
       return { ...unchanged, revision: appended.nextRevision, position: appended.position, events: envelopes, state, duplicate: false };
     } catch (error) {
