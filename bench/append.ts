@@ -4,6 +4,7 @@
 // COPY. `-- --events 1000000` runs the gap check instead. Settings come from
 // src/app/config.ts (DATABASE_URL; default: the services' PostgreSQL on 15432).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
@@ -76,8 +77,27 @@ async function throughputRun(connectionString: string, count: number): Promise<v
   const batched = rate(count, started);
   rows['append, 100 events per call'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched) };
 
-  const latencies: number[] = [];
+  rows['append, 1 event per call, 8 writers'] = await singleAppends(store, count, copyRate);
+  const notifying = new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: true });
+  rows['  same, NOTIFY inside the transaction'] = await singleAppends(notifying, count / 4, copyRate);
+  await notifying.close();
+
   started = performance.now();
+  let read = 0;
+  for await (const _event of store.readAll()) read += 1;
+  const readRate = rate(read, started);
+  rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
+
+  console.table(rows);
+  const [load1] = loadavg();
+  console.log(`load average (1 min) at the end: ${load1?.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log('targets: batched >= 50% of COPY; single appends >= 3,000/s with p99 < 20 ms; readAll >= 100,000 events/s');
+  await store.close();
+}
+
+async function singleAppends(store: PostgresEventStore, count: number, copyRate: number) {
+  const latencies: number[] = [];
+  const started = performance.now();
   await Promise.all(
     Array.from({ length: 8 }, async (_, writer) => {
       for (let index = 0; index < count / 8; index += 1) {
@@ -87,24 +107,14 @@ async function throughputRun(connectionString: string, count: number): Promise<v
       }
     }),
   );
-  const single = rate(latencies.length, started);
+  const eventsPerSecond = rate(latencies.length, started);
   latencies.sort((a, b) => a - b);
-  rows['append, 1 event per call, 8 writers'] = {
-    eventsPerSecond: single,
-    ratioToCopy: ratio(single),
+  return {
+    eventsPerSecond,
+    ratioToCopy: `${((eventsPerSecond / copyRate) * 100).toFixed(0)}%`,
     p50Ms: round(percentile(latencies, 0.5)),
     p99Ms: round(percentile(latencies, 0.99)),
   };
-
-  started = performance.now();
-  let read = 0;
-  for await (const _event of store.readAll()) read += 1;
-  const readRate = rate(read, started);
-  rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
-
-  console.table(rows);
-  console.log('targets: batched >= 50% of COPY; single appends >= 3,000/s with p99 < 20 ms; readAll >= 100,000 events/s');
-  await store.close();
 }
 
 /** COPY of rows equal to what append stores (same table shape, indexes, hashes): the ceiling. */
