@@ -45,6 +45,19 @@ export function evidenceStoreContract(adapter: string, setUp: () => Promise<Evid
       expect(sha256(await store.get(stored.uri))).toBe(sha256(original));
     });
 
+    it('lets exactly one of two writers racing on a key with different bytes win', async () => {
+      const { store } = await setUp();
+      const name = key('raced.jpg');
+      const [a, b] = [jpegLike(), jpegLike()];
+      const results = await Promise.allSettled([store.put(name, a, 'image/jpeg'), store.put(name, b, 'image/jpeg')]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(['EVIDENCE_CONFLICT']);
+      const stored = (won[0] as PromiseFulfilledResult<{ uri: string; sha256: string }>).value;
+      expect(sha256(await store.get(stored.uri))).toBe(stored.sha256);
+    });
+
     it('answers EVIDENCE_NOT_FOUND for a URI with nothing behind it', async () => {
       const { store } = await setUp();
       const stored = await store.put(key('present.jpg'), jpegLike(), 'image/jpeg');
@@ -63,9 +76,10 @@ export function evidenceStoreContract(adapter: string, setUp: () => Promise<Evid
       const under = await setUp();
       const bytes = jpegLike();
       const stored = await under.store.put(key('signed.jpg'), bytes, 'image/jpeg');
-      const url = await under.store.signedUrl(stored.uri, 1);
+      // S3 signs whole seconds: a TTL of a few seconds keeps the first read inside it.
+      const url = await under.store.signedUrl(stored.uri, 3);
       expect(sha256(await under.readSignedUrl(url))).toBe(stored.sha256);
-      await under.passTime(2);
+      await under.passTime(4);
       await expect(under.readSignedUrl(url)).rejects.toThrow();
     });
 

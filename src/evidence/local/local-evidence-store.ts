@@ -1,6 +1,8 @@
 // Evidence in a local folder (embedded mode). Files are written to a temporary name and
-// renamed, so a reader never sees half a file and a crash leaves no partial evidence.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// hard-linked into place: a reader never sees half a file, a crash leaves no partial
+// evidence, and link() fails when the name exists, so two racing writers never overwrite.
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { assertEvidenceKey, EvidenceError, type EvidenceStore, type StoredEvidence } from '../port.js';
 import { sha256Hex } from '../sha256.js';
@@ -29,9 +31,16 @@ export class LocalEvidenceStore implements EvidenceStore {
       throw new EvidenceError('EVIDENCE_CONFLICT', `Other evidence is already stored under ${key}`);
     }
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${Date.now()}.partial`;
+    const temporary = `${path}.${process.pid}.${randomUUID()}.partial`;
     await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, path);
+    try {
+      await link(temporary, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (sha256Hex(await readFile(path)) !== stored.sha256) throw new EvidenceError('EVIDENCE_CONFLICT', `Other evidence is already stored under ${key}`);
+    } finally {
+      await unlink(temporary);
+    }
     return stored;
   }
 
