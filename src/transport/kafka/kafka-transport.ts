@@ -59,7 +59,9 @@ export class KafkaTransport implements Transport {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
-      retry: { initialRetryTime: 200, retries: 10 },
+      // Idempotence holds only while the producer keeps retrying with the same sequence
+      // numbers: a send waits out a broker outage instead of failing and being resent.
+      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
     });
     const admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
