@@ -29,6 +29,7 @@ const serverUrl = loadConfig().DATABASE_URL ?? 'postgres://roadledger:roadledger
 const logger = createLogger('warn', 'bench-append');
 
 const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
+admin.on('error', (error) => console.error(`lost the admin connection: ${error.message}`));
 try {
   await admin.connect();
 } catch (error) {

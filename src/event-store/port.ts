@@ -124,9 +124,10 @@ export class StreamNotFound extends Error {
 export interface EventStore {
   /**
    * Appends at least one event atomically. Replaying the same events (same ids, same
-   * expectation) writes nothing and returns the first append's result; with `any` or
-   * `stream_exists` the replay is recognised when the ids sit at the stream's tail
-   * (best effort, as in EventStoreDB). Fails with WrongExpectedRevision or DuplicateEventId.
+   * expectation) writes nothing and returns the first append's result. With `any` or
+   * `stream_exists` a replay is recognised wherever its ids sit in the stream (PostgreSQL)
+   * or at the stream's tail (EventStoreDB, best effort as its own). Fails with
+   * WrongExpectedRevision or DuplicateEventId; needs at least one event.
    */
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Iterating a stream that has no event throws StreamNotFound (as EventStoreDB does). */

@@ -134,6 +134,8 @@ function consume(subscription: AsyncIterable<Delivered>) {
 /** Reads by position alone, as a sequence-ordered table reader would, while writers run. */
 async function naiveReader(connectionString: string, prefix: string, writing: () => boolean): Promise<Set<string>> {
   const client = new pg.Client({ connectionString });
+  // A dropped connection surfaces as the failing query below; the event must not crash us.
+  client.on('error', () => undefined);
   await client.connect();
   const seen = new Set<string>();
   let after = '0';
