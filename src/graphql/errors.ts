@@ -25,10 +25,10 @@ export function badInput(field: string, message: string): GraphQLError {
   return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
-// By name, not instanceof: Apollo (loaded by Node) and this code (loaded by a bundler or a
+// By shape, not instanceof: Apollo (loaded by Node) and this code (loaded by a bundler or a
 // test runner) may hold two copies of graphql's classes.
 function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof Error && error.name === 'GraphQLError';
+  return error instanceof Error && 'extensions' in error && 'locations' in error;
 }
 
 function hasShowableCode(error: GraphQLError): boolean {
@@ -75,6 +75,10 @@ export function formatError(formatted: GraphQLFormattedError, raw: unknown): Gra
     // GraphQL's variable coercion: name the field as our own input errors do.
     const field = fieldOfCoercionError(formatted.message) ?? 'input';
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, field } };
+  }
+  if (typeof code === 'string' && ((CLIENT_CODES as readonly string[]).includes(code) || APOLLO_REQUEST_CODES.has(code))) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
   }
   const known = clientErrorFor(raw);
   if (known) {

@@ -52,6 +52,8 @@ export interface RunningHttpServer {
   url: string;
   port: number;
   app: INestApplication;
+  /** GraphQL subscriptions currently fed by the shared event subscription. */
+  activeSubscriptions(): number;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [maxDepthRule({ n: settings.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true })],
+    // Reported as a validation error (400), not thrown: a thrown rule error would be a 500.
+    validationRules: [
+      maxDepthRule({
+        n: settings.GRAPHQL_MAX_DEPTH,
+        ignoreIntrospection: true,
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
+      }),
+    ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -128,6 +138,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     url,
     port: address.port,
     app,
+    activeSubscriptions: () => fanOut.size,
     async close() {
       await apollo.stop();
       await app.close();
