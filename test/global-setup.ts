@@ -1,6 +1,7 @@
 // Vitest global setup of the int and e2e projects: installs (once) and starts the real
-// services the tests talk to, and stops afterwards only what it had to start. Leases under
-// .services/leases keep overlapping test runs from stopping services another run still uses.
+// services the tests talk to, and stops afterwards only what it had to start. Leases (see
+// scripts/services/lease.sh) keep overlapping test runs from stopping services another run
+// still uses.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';

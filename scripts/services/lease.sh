@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Shares the services between test runs that overlap (two `vitest` processes, or the int and
-# e2e projects of one run): each holder takes a lease named by its process id; the services a
-# lease holder had to start are stopped only when the last lease is returned. Services that
-# were already running before any lease (e.g. `npm run services:up`) are never stopped here.
+# Shares the services between test runs that overlap (two `vitest` processes, the int and e2e
+# projects of one run, or runs from two checkouts: the ports are the machine's, so the leases
+# are too). Each holder takes a lease; the services a holder had to start are stopped only
+# when the last lease is returned. Services that were already running before any lease
+# (e.g. `npm run services:up`) are never stopped here.
 # Usage: lease.sh acquire HOLDER PID SERVICE... | lease.sh release HOLDER
 # (HOLDER names the lease, e.g. <pid>-<project>; PID is the process whose death frees it)
 source "$(dirname "${BASH_SOURCE[0]}")/lifecycle.sh"
-HERE="$(dirname "${BASH_SOURCE[0]}")"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-LEASES="$SERVICES_DIR/leases"
+LEASES="${ROADLEDGER_LEASES_DIR:-${TMPDIR:-/tmp}/roadledger-service-leases}"
+# One line per service started by a lease holder: name, scripts folder, state folder, so the
+# last holder can stop it even when it was started from another checkout.
 OWNED="$LEASES/started-by-tests"
 mkdir -p "$LEASES"
-exec 9>"$SERVICES_DIR/leases.lock"
+exec 9>"$LEASES/lock"
 flock 9
 
 prune_dead_holders() {
@@ -29,11 +32,11 @@ acquire() {
   prune_dead_holders
   local service
   for service in "$@"; do
+    # 9>&- : the daemons must not inherit the lock, or it would be held as long as they run.
     if ! bash "$HERE/$service.sh" status 9>&-; then
-      grep -qx "$service" "$OWNED" 2>/dev/null || echo "$service" >>"$OWNED"
+      grep -q "^$service|" "$OWNED" 2>/dev/null || printf '%s|%s|%s\n' "$service" "$HERE" "$SERVICES_DIR" >>"$OWNED"
     fi
   done
-  # 9>&- : the daemons must not inherit the lock, or it would be held as long as they run.
   bash "$HERE/up.sh" "$@" 9>&-
   echo "$pid" >"$LEASES/$holder.pid"
 }
@@ -46,11 +49,13 @@ release() {
     say "services stay up: $(live_leases) other test run(s) still use them"
     return 0
   fi
-  if [[ -s "$OWNED" ]]; then
-    # shellcheck disable=SC2046
-    bash "$HERE/down.sh" $(tac "$OWNED") 9>&-
-    rm -f "$OWNED"
-  fi
+  [[ -s "$OWNED" ]] || return 0
+  local service scripts state
+  while IFS='|' read -r service scripts state; do
+    ROADLEDGER_SERVICES_DIR="$state" bash "$scripts/$service.sh" stop 9>&- || say "stopping $service failed"
+    say "$service stopped"
+  done < <(tac "$OWNED")
+  rm -f "$OWNED"
 }
 
 case "${1:-}" in
