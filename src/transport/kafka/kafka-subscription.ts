@@ -14,6 +14,7 @@ export interface KafkaSubscriptionSettings {
   heartbeatIntervalMs: number;
   redeliveryDelayMs: number;
   commitIntervalMs: number;
+  partitionsConsumedConcurrently: number;
 }
 
 export class KafkaSubscription implements Subscription {
@@ -39,7 +40,14 @@ export class KafkaSubscription implements Subscription {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // Different partitions overlap their waits on the store and on commits; within a
+      // partition kafkajs still hands over one batch at a time, in order.
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
   }
 
   /** Lets the running batch see isStopping(), waits for it, then leaves the group. */

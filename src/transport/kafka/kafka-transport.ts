@@ -34,6 +34,8 @@ export interface KafkaTransportOptions {
   redeliveryDelayMs?: number;
   /** How often progress inside a long batch is committed. */
   commitIntervalMs?: number;
+  /** Batches of different partitions handled at once by one member. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export class KafkaTransport implements Transport {
@@ -104,6 +106,7 @@ export class KafkaTransport implements Transport {
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 3_000,
         redeliveryDelayMs: this.options.redeliveryDelayMs ?? 200,
         commitIntervalMs: this.options.commitIntervalMs ?? 1_000,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       },
       lag,
       logger,
