@@ -145,6 +145,8 @@ const ConfigSchema = z.object({
   PERSONAL_DATA_SECRET: z.string().min(16).default('roadledger-local-personal-data-secret'),
   /** Attempts of load -> decide -> append before a command answers CONFLICT. */
   COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** How often the expiry process looks for infractions past their review deadline (0: never). */
+  EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -5,6 +5,7 @@ import { createLogger } from '../../app/logger.js';
 import { operator } from '../../domain/testing/actors.js';
 import { AFTER_REVIEW, recordDetected, validate } from '../../domain/testing/infraction-builders.js';
 import { collect } from '../../event-store/contract/builders.js';
+import { comparePositions, formatPosition, type Position } from '../../event-store/port.js';
 import { send } from '../command-messages.js';
 import { startWriteSide, type WriteSide } from '../testing/write-side-fixture.js';
 import { ExpiryProcess } from './expiry-process.js';
@@ -21,9 +22,19 @@ beforeAll(async () => {
   }
   await send(side.bus, validate({ infractionId: 'validated-1' }, { by: operator('olga'), commandId: 'validate-validated-1' }));
   // Occurred later: its deadline (30 days on) is still ahead at AFTER_REVIEW.
-  await send(side.bus, recordDetected({ infractionId: 'recent-1', occurredAt: '2026-04-10T00:00:00.000Z' }, { commandId: 'detect-recent-1' }));
+  const last = await send(side.bus, recordDetected({ infractionId: 'recent-1', occurredAt: '2026-04-10T00:00:00.000Z' }, { commandId: 'detect-recent-1' }));
+  // The global log shows an event only once every older transaction in the cluster has ended
+  // (other test files' too): wait until the setup is visible to the read model.
+  await untilVisible(last.position!);
 });
 afterAll(() => side?.close());
+
+async function untilVisible(position: Position): Promise<void> {
+  for (let waited = 0; comparePositions(await side.store.headPosition(), position) < 0; waited += 50) {
+    if (waited > 30_000) throw new Error(`position ${formatPosition(position)} not visible after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function expiredEvents(infractionId: string): Promise<number> {
   const events = await collect(side.store.readStream(`infraction-${infractionId}`));
@@ -32,8 +43,7 @@ async function expiredEvents(infractionId: string): Promise<number> {
 
 it('expires each overdue infraction exactly once when two instances run at the same moment', async () => {
   const [a, b] = await Promise.all([processOn(side).runOnce(AFTER_REVIEW), processOn(side).runOnce(AFTER_REVIEW)]);
-  expect(a.overdue).toBe(3);
-  expect(b.overdue).toBe(3);
+  expect([a.overdue, b.overdue]).toEqual([3, 3]);
   for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3']) expect(await expiredEvents(infractionId)).toBe(1);
   expect(a.refused + b.refused).toBe(0);
 });
@@ -43,9 +53,10 @@ it('leaves validated infractions and those still within their review period alon
   expect(await expiredEvents('recent-1')).toBe(0);
 });
 
-it('finds nothing to do on a later run', async () => {
+it('appends nothing on a later run', async () => {
+  // Until the expiries are visible in the global log it may try them again: as duplicates.
   const again = await processOn(side).runOnce(AFTER_REVIEW);
-  expect(again).toEqual({ overdue: 0, expired: 0, alreadyDone: 0, refused: 0 });
+  expect(again).toMatchObject({ expired: 0, refused: 0 });
   for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3']) expect(await expiredEvents(infractionId)).toBe(1);
 });
 
