@@ -5,6 +5,7 @@ import { excludeSystemEvents, START, streamNameFilter, type EventStoreDBClient, 
 import type { Logger } from '../../app/logger.js';
 import type { Position, RecordedEvent, Subscription, SubscriptionFilter } from '../port.js';
 import { isSystemEvent, toRecordedEvent } from './event-mapping.js';
+import { matchesFilter } from '../subscription-filter.js';
 
 export class EventStoreDbSubscription implements Subscription {
   private readonly abort = new AbortController();
@@ -46,7 +47,7 @@ export class EventStoreDbSubscription implements Subscription {
             const event = toRecordedEvent(resolved);
             checkpoint = event.position;
             delayMs = 100;
-            if (this.matches(event)) yield event;
+            if (matchesFilter(this.filter, event)) yield event;
           }
           if (this.abort.signal.aborted) return;
         } catch (error) {
@@ -70,10 +71,4 @@ export class EventStoreDbSubscription implements Subscription {
     return prefixes && prefixes.length > 0 ? streamNameFilter({ prefixes: [...prefixes] }) : excludeSystemEvents();
   }
 
-  private matches(event: RecordedEvent): boolean {
-    const { eventTypes, streamPrefixes } = this.filter;
-    if (eventTypes && !eventTypes.includes(event.type)) return false;
-    if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamName.startsWith(prefix))) return false;
-    return true;
-  }
 }

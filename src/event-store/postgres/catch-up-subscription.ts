@@ -6,6 +6,7 @@
 import type { Logger } from '../../app/logger.js';
 import { START, type Position, type RecordedEvent, type Subscription, type SubscriptionFilter } from '../port.js';
 import type { ChangeNotifier } from './change-notifier.js';
+import { matchesFilter } from '../subscription-filter.js';
 
 export interface CatchUpSource {
   /** Events strictly after `after`, in log order, only those no running write can precede. */
@@ -64,7 +65,7 @@ export class CatchUpSubscription implements Subscription {
         for (const event of page) {
           if (signal.aborted) return;
           checkpoint = event.position;
-          if (this.matches(event)) yield event;
+          if (matchesFilter(this.filter, event)) yield event;
         }
         if (page.length === this.options.pageSize) continue;
         if (page.length > 0) awaitingWokenEvents = false;
@@ -86,12 +87,6 @@ export class CatchUpSubscription implements Subscription {
     return this.from ?? START;
   }
 
-  private matches(event: RecordedEvent): boolean {
-    const { eventTypes, streamPrefixes } = this.filter;
-    if (eventTypes && !eventTypes.includes(event.type)) return false;
-    if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamName.startsWith(prefix))) return false;
-    return true;
-  }
 
   /** Runs `read` until it succeeds; undefined once the subscription is closed. */
   private async retrying<T>(read: () => Promise<T>): Promise<T | undefined> {
