@@ -87,7 +87,6 @@ export class CatchUpSubscription implements Subscription {
     return this.from ?? START;
   }
 
-
   /** Runs `read` until it succeeds; undefined once the subscription is closed. */
   private async retrying<T>(read: () => Promise<T>): Promise<T | undefined> {
     let delayMs = 50;
