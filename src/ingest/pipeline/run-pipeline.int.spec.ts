@@ -12,12 +12,15 @@ import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { InProcessTransport } from '../../transport/in-process/in-process-transport.js';
 import { TOPICS, type InfractionMessageV1, type ObservationMessageV1 } from '../../transport/messages/index.js';
+import { MinioEvidenceStore } from '../../evidence/minio/minio-evidence-store.js';
+import type { EvidenceStore } from '../../evidence/port.js';
 import { PpocrTextDetector } from '../detect/text-detector.js';
 import { FileFrameSource } from '../frames/file-frame-source.js';
 import { PpocrPlateReader } from '../ocr/ppocr-reader.js';
 import { parseZoneRules } from '../rules/zone-rules.js';
 import { generateVideo } from '../synth/generate.js';
 import type { VideoTruth } from '../synth/truth.js';
+import { IngestError, type Frame, type FrameSource } from '../types.js';
 import { runPipeline, type PipelineOptions } from './run-pipeline.js';
 import type { PipelineSummary } from './summary.js';
 
@@ -37,9 +40,27 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-async function ingest(path: string, overrides: Partial<PipelineOptions> = {}) {
+const s3Endpoint = process.env.S3_ENDPOINT ?? 'http://127.0.0.1:19000';
+const minioUp = await fetch(`${s3Endpoint}/minio/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+
+/** A camera that drops after `frames` frames: the real file source, cut short. */
+function dropsAfter(source: FrameSource, frames: number): FrameSource {
+  return {
+    info: source.info,
+    close: () => source.close(),
+    async *[Symbol.asyncIterator](): AsyncIterator<Frame> {
+      let count = 0;
+      for await (const frame of source) {
+        if (count++ === frames) throw new IngestError('SOURCE_UNREACHABLE', 'camera stream lost');
+        yield frame;
+      }
+    },
+  };
+}
+
+async function ingest(path: string, overrides: Partial<PipelineOptions> & { evidenceStore?: EvidenceStore; failAfter?: number } = {}) {
   const transport = new InProcessTransport({ logger: createLogger('silent') });
-  const evidence = new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'pipeline-test-secret' });
+  const evidence = overrides.evidenceStore ?? new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'pipeline-test-secret' });
   const toImage = (p: { x: number; y: number }) => applyHomography(flat(truth.calibration.groundToImage), p);
   const zone = parseZoneRules({
     zoneId: 'synth-zone',
@@ -52,8 +73,9 @@ async function ingest(path: string, overrides: Partial<PipelineOptions> = {}) {
     },
     lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
   });
-  const source = await FileFrameSource.open(path, { rate: 10, analysisWidth: 960 });
-  const summary: PipelineSummary = await runPipeline({
+  const file = await FileFrameSource.open(path, { rate: 10, analysisWidth: 960 });
+  const source = overrides.failAfter === undefined ? file : dropsAfter(file, overrides.failAfter);
+  const outcome = runPipeline({
     source,
     sourcePath: path,
     detector,
@@ -69,11 +91,15 @@ async function ingest(path: string, overrides: Partial<PipelineOptions> = {}) {
     measuredPointHeight: { cameraHeightM: 5.5, pointHeightM: 0.51 },
     clockStart: new Date('2026-03-01T08:00:00Z'),
     ...overrides,
-  });
+  }).then(
+    (summary) => ({ summary, error: null }),
+    (error: unknown) => ({ summary: null, error }),
+  );
+  const { summary, error } = await outcome;
   const observations = await drain<ObservationMessageV1>(transport, TOPICS.observations);
   const infractions = await drain<InfractionMessageV1>(transport, TOPICS.infractions);
   await transport.close();
-  return { summary, observations, infractions, evidence };
+  return { summary: summary as PipelineSummary, error, observations, infractions, evidence };
 }
 
 async function drain<T>(transport: InProcessTransport, topic: string): Promise<T[]> {
@@ -123,10 +149,34 @@ describe('ingest pipeline on a generated video', () => {
     }
   });
 
-  it('publishes the same message ids when the same video is ingested again', async () => {
-    const again = await ingest(video);
+  it(`publishes the same message ids when the same video is ingested again${minioUp ? ', with its evidence in MinIO' : ' (MinIO not running: evidence in the local folder)'}`, async () => {
+    let evidenceStore: EvidenceStore | undefined;
+    if (minioUp) {
+      const minio = new MinioEvidenceStore({ endpoint: s3Endpoint, accessKey: 'roadledger', secretKey: 'roadledger-secret', bucket: `pipeline-${Date.now()}`, region: 'us-east-1' });
+      await minio.ensureBucket();
+      evidenceStore = minio;
+    }
+    const again = await ingest(video, { evidenceStore });
     expect(again.observations.map((o) => o.messageId).sort()).toEqual(run.observations.map((o) => o.messageId).sort());
     expect(again.infractions.map((o) => o.messageId).sort()).toEqual(run.infractions.map((o) => o.messageId).sort());
+    for (const item of again.infractions.flatMap((i) => i.evidence)) {
+      expect(item.uri.startsWith(minioUp ? 's3://' : 'evidence://local/')).toBe(true);
+      expect(createHash('sha256').update(await again.evidence.get(item.uri)).digest('hex')).toBe(item.sha256);
+    }
+  }, 600_000);
+
+  it('publishes nothing from a file run whose source fails part-way, though passages had ended before', async () => {
+    const failed = await ingest(video, { failAfter: 45 });
+    expect(failed.error).toMatchObject({ code: 'SOURCE_UNREACHABLE', message: expect.stringContaining('nothing was published') });
+    expect([failed.observations, failed.infractions]).toEqual([[], []]);
+  }, 600_000);
+
+  it('in per-track mode, publishes the passages that ended before the failure, each with its evidence', async () => {
+    const failed = await ingest(video, { failAfter: 45, publishMode: 'per-track' });
+    expect(failed.error).toMatchObject({ code: 'SOURCE_UNREACHABLE' });
+    expect(failed.observations.length).toBeGreaterThan(0);
+    expect(failed.observations.length).toBeLessThan(truth.vehicles.length);
+    for (const infraction of failed.infractions) expect(infraction.evidence.length).toBeGreaterThan(0);
   }, 600_000);
 
   it('refuses a truncated video with a clear error and publishes nothing', async () => {
@@ -135,6 +185,7 @@ describe('ingest pipeline on a generated video', () => {
     const handle = await open(cut, 'r+');
     await handle.truncate(Math.floor((await stat(cut)).size * 0.6));
     await handle.close();
+    // The file source checks the file whole before the first frame: it fails on open.
     await expect(ingest(cut)).rejects.toMatchObject({ code: 'CORRUPT_VIDEO' });
   });
 });
