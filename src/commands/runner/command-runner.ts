@@ -119,17 +119,18 @@ export class CommandRunner {
 
   private async measured<R extends CommandOutcome<unknown>>(command: Command, work: () => Promise<R>): Promise<R> {
     const started = process.hrtime.bigint();
-    const log = withCorrelation(this.logger, command.metadata.correlationId);
+    // A child logger per command costs more than the rest of the bookkeeping: make it only to log.
+    const log = () => withCorrelation(this.logger, command.metadata.correlationId);
     const context = { command: command.type, commandId: command.metadata.commandId };
     let outcome = 'error';
     try {
       const result = await work();
       outcome = result.duplicate ? 'duplicate' : result.events.length === 0 ? 'no_change' : 'applied';
-      log.debug({ ...context, stream: result.streamName, outcome, attempts: result.attempts }, 'command run');
+      if (this.logger.isLevelEnabled('debug')) log().debug({ ...context, stream: result.streamName, outcome, attempts: result.attempts }, 'command run');
       return result;
     } catch (error) {
       outcome = (error as { code?: string }).code ?? 'error';
-      log.info({ ...context, outcome, err: outcome === 'error' ? error : undefined }, 'command refused');
+      log().info({ ...context, outcome, err: outcome === 'error' ? error : undefined }, 'command refused');
       throw error;
     } finally {
       commandsTotal.inc({ command: command.type, outcome });
