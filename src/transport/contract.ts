@@ -65,6 +65,35 @@ export function transportContract(adapter: TransportUnderTest): void {
     });
   });
 
+  describe('consumer groups', () => {
+    it('share the partitions among their members, which together get every record', async () => {
+      const { transport: bus, topic, groupId } = await transport();
+      const first: Delivered[] = [];
+      const second: Delivered[] = [];
+      subscriptions.push(await bus.subscribe({ groupId, topics: [topic] }, recordingHandler(first)));
+      subscriptions.push(await bus.subscribe({ groupId, topics: [topic] }, recordingHandler(second)));
+      const keys = Array.from({ length: 12 }, (_, index) => `cam-${index}`);
+      let sent = 0;
+      // Until both members have records: a Kafka member owns partitions only once the group settled.
+      await eventually(async () => {
+        await bus.publishBatch(topic, keys.map((key) => ({ key, value: { key, seq: sent } })));
+        sent += 1;
+        expect(first.length).toBeGreaterThan(0);
+        expect(second.length).toBeGreaterThan(0);
+      }, adapter.patienceMs, 250);
+
+      const settled = sent;
+      for (; sent < settled + 5; sent += 1) await bus.publishBatch(topic, keys.map((key) => ({ key, value: { key, seq: sent } })));
+
+      const ids = (entries: Delivered[]) => entries.map((entry) => `${entry.body.key}/${entry.body.seq}`);
+      await eventually(() => expect(new Set([...ids(first), ...ids(second)]).size).toBe(sent * keys.length), adapter.patienceMs);
+      // Once the group has settled, each record goes to one member only.
+      const late = (entries: Delivered[]) => new Set(ids(entries.filter((entry) => entry.body.seq >= settled)));
+      const both = [...late(first)].filter((id) => late(second).has(id));
+      expect(both).toEqual([]);
+    });
+  });
+
   describe('at least once, committed only after success', () => {
     it('delivers again what a failed batch left unapplied, and only that', async () => {
       const { transport: bus, topic, groupId } = await transport();
