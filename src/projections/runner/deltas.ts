@@ -9,7 +9,7 @@ export class Deltas {
 
   /** Adds `changes` into the row of `identity` (created with every counter at zero). */
   add(identity: Readonly<Record<string, Value>>, changes: Readonly<Record<string, number>>): void {
-    const key = JSON.stringify(identity);
+    const key = keyOf(identity);
     let row = this.rows.get(key);
     if (!row) {
       row = { ...identity };
@@ -23,7 +23,7 @@ export class Deltas {
   max(identity: Readonly<Record<string, Value>>, column: string, value: string | number | null): void {
     if (value === null) return;
     this.add(identity, {});
-    const row = this.rows.get(JSON.stringify(identity))!;
+    const row = this.rows.get(keyOf(identity))!;
     const current = row[column];
     if (current === undefined || current === null || current < value) row[column] = value;
   }
@@ -32,7 +32,7 @@ export class Deltas {
   min(identity: Readonly<Record<string, Value>>, column: string, value: string | number | null): void {
     if (value === null) return;
     this.add(identity, {});
-    const row = this.rows.get(JSON.stringify(identity))!;
+    const row = this.rows.get(keyOf(identity))!;
     const current = row[column];
     if (current === undefined || current === null || current > value) row[column] = value;
   }
@@ -44,6 +44,11 @@ export class Deltas {
   toJSON(): string {
     return JSON.stringify([...this.rows.values()]);
   }
+}
+
+/** The same key whatever order the identity's fields were written in. */
+function keyOf(identity: Readonly<Record<string, Value>>): string {
+  return JSON.stringify(Object.keys(identity).sort().map((name) => identity[name]));
 }
 
 /** The UTC day (YYYY-MM-DD) and hour of an ISO-8601 instant. */

@@ -32,6 +32,8 @@ export interface HistoryOptions {
   zones?: number;
   devicesPerZone?: number;
   start?: string;
+  /** Observations and heartbeats of a device-day gathered per append (as a writer batching a Kafka poll would). */
+  observationBatch?: number;
   /** Publish the fine schedule and register zones and devices first (default true); false to extend a history. */
   setup?: boolean;
 }
@@ -67,7 +69,7 @@ export function* trafficHistory(options: HistoryOptions): Generator<Append> {
   }
   // Decisions come minutes to hours after detection: they are appended later, interleaved.
   const later: { dueAt: number; append: Append }[] = [];
-  const observationRevisions = new Map<string, { revision: number; state: typeof observationDecider.initialState }>();
+  const observationRevisions: DayStreams = new Map();
   let infractionNo = 0;
   while (produced < options.events) {
     clock += random.int(10_000, 50_000);
@@ -86,12 +88,14 @@ export function* trafficHistory(options: HistoryOptions): Generator<Append> {
       later.push({ dueAt: lifecycle.decidedAt, append: { stream: infractionStream(lifecycle.infractionId), events: rest, expected: detected.length - 1 } });
     }
     // Vehicles that broke no rule, and the camera's heartbeat.
-    for (let o = random.int(2, 6); o > 0; o--) yield emit(observe(random, observationRevisions, { deviceId, at: clock - o * 1000, meta }));
-    if (random.chance(0.5)) yield emit(heartbeat(observationRevisions, { deviceId, at: clock, meta }));
+    for (let o = random.int(2, 6); o > 0; o--) observe(random, observationRevisions, { deviceId, at: clock - o * 1000, meta });
+    if (random.chance(0.5)) heartbeat(observationRevisions, { deviceId, at: clock, meta });
+    for (const append of flushDays(observationRevisions, options.observationBatch ?? 20)) yield emit(append);
     later.sort((a, b) => a.dueAt - b.dueAt);
     while (later.length > 0 && later[0]!.dueAt <= clock) yield emit(later.shift()!.append);
   }
   for (const { append } of later) yield emit(append);
+  for (const append of flushDays(observationRevisions, 1)) yield emit(append);
 }
 
 function* setUp(random: Random, devices: readonly { deviceId: string; zoneId: string }[], meta: (actor: Actor) => Command['metadata']): Generator<Append> {
@@ -109,25 +113,39 @@ function* setUp(random: Random, devices: readonly { deviceId: string; zoneId: st
   }
 }
 
-type DayStreams = Map<string, { revision: number; state: typeof observationDecider.initialState }>;
+interface DayStream {
+  /** Revision stored (or about to be) by the appends already yielded. */
+  revision: number;
+  state: typeof observationDecider.initialState;
+  pending: EventEnvelope[];
+}
+type DayStreams = Map<string, DayStream>;
+
+function* flushDays(days: DayStreams, atLeast: number): Generator<Append> {
+  for (const [stream, day] of days) {
+    if (day.pending.length < atLeast || day.pending.length === 0) continue;
+    yield { stream, events: day.pending, expected: day.revision < 0 ? 'no_stream' : day.revision };
+    day.revision += day.pending.length;
+    day.pending = [];
+  }
+}
 interface At {
   deviceId: string;
   at: number;
   meta: (actor: Actor, at: number) => Command['metadata'];
 }
 
-function appendToDay(days: DayStreams, deviceId: string, at: number, command: Parameters<typeof observationDecider.decide>[0]): Append {
+function appendToDay(days: DayStreams, deviceId: string, at: number, command: Parameters<typeof observationDecider.decide>[0]): void {
   const stream = observationsStream(deviceId, new Date(at).toISOString());
-  const day = days.get(stream) ?? { revision: -1, state: observationDecider.initialState };
+  const day = days.get(stream) ?? { revision: -1, state: observationDecider.initialState, pending: [] };
   const events = observationDecider.decide(command, day.state);
   // The day's set of observation ids only matters for redeliveries, which this history never makes.
-  const state = { ...day.state, lastHeartbeatAt: command.type === 'RecordHeartbeat' ? command.data.at : day.state.lastHeartbeatAt };
-  const expected: ExpectedRevision = day.revision < 0 ? 'no_stream' : day.revision;
-  days.set(stream, { revision: day.revision + events.length, state });
-  return { stream, events: toEnvelopes(command, events), expected };
+  day.state = { ...day.state, lastHeartbeatAt: command.type === 'RecordHeartbeat' ? command.data.at : day.state.lastHeartbeatAt };
+  day.pending.push(...toEnvelopes(command, events));
+  days.set(stream, day);
 }
 
-function observe(random: Random, days: DayStreams, { deviceId, at, meta }: At): Append {
+function observe(random: Random, days: DayStreams, { deviceId, at, meta }: At): void {
   const actor: Actor = { kind: 'device', deviceId };
   const plate = random.chance(0.9) ? { text: random.plate(), confidence: random.float(0.6, 0.99), reader: 'tesseract.js@7/eng', format: 'PERU' } : null;
   const data = {
@@ -139,11 +157,11 @@ function observe(random: Random, days: DayStreams, { deviceId, at, meta }: At): 
     speedKmh: random.float(20, 75),
     lane: random.pick(['lane-1', 'lane-2']),
   };
-  return appendToDay(days, deviceId, at, { type: 'RecordObservation', data, metadata: meta(actor, at) });
+  appendToDay(days, deviceId, at, { type: 'RecordObservation', data, metadata: meta(actor, at) });
 }
 
-function heartbeat(days: DayStreams, { deviceId, at, meta }: At): Append {
+function heartbeat(days: DayStreams, { deviceId, at, meta }: At): void {
   const data = { deviceId, at: new Date(at).toISOString(), fps: 25, latencyMs: 40 + (at % 60) };
-  return appendToDay(days, deviceId, at, { type: 'RecordHeartbeat', data, metadata: meta({ kind: 'device', deviceId }, at) });
+  appendToDay(days, deviceId, at, { type: 'RecordHeartbeat', data, metadata: meta({ kind: 'device', deviceId }, at) });
 }
 
