@@ -1,8 +1,11 @@
 // The circuit breaker and the cache in front of a real HTTP registry: a failing registry
 // stops being called, a recovered one is called again, and a cached answer costs no call.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../app/config.js';
 import { createLogger } from '../app/logger.js';
 import { MemoryCache } from './cache/memory-cache.js';
+import { RedisCache } from './cache/redis-cache.js';
 import { CachedRegistry } from './cached-registry.js';
 import { CircuitBreakerRegistry } from './circuit-breaker-registry.js';
 import { HttpRegistry } from './http/http-registry.js';
@@ -99,5 +102,20 @@ describe('CachedRegistry', () => {
     await expect(registry.lookUp('ERR-200')).rejects.toThrow(RegistryUnavailable);
     await expect(registry.lookUp('ERR-200')).rejects.toThrow(RegistryUnavailable);
     expect(server.calls('ERR-200')).toBe(2);
+  });
+
+  it('shares answers through Redis: a second instance looks the plate up without a call', async () => {
+    const record = registryRecord({ documentNumber: '99990088' });
+    server.on('CCH-003', { answer: 'record', record });
+    const prefix = `test:${randomUUID()}:`;
+    const caches = [new RedisCache({ url: loadConfig().REDIS_URL, prefix }), new RedisCache({ url: loadConfig().REDIS_URL, prefix })];
+    try {
+      const [first, second] = caches.map((cache) => new CachedRegistry(http(), cache, logger));
+      expect(await first!.lookUp('CCH-003')).toEqual(record);
+      expect(await second!.lookUp('CCH-003')).toEqual(record);
+      expect(server.calls('CCH-003')).toBe(1);
+    } finally {
+      await Promise.all(caches.map((cache) => cache.close()));
+    }
   });
 });
