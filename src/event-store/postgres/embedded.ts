@@ -81,6 +81,9 @@ async function giveToPostgresUser(databaseDir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  // Parents first with a mode the postgres user can traverse (recursive mkdir would give
+  // every created parent the cluster's 0700).
+  await mkdir(path.dirname(databaseDir), { recursive: true, mode: 0o755 });
   await mkdir(databaseDir, { recursive: true, mode: 0o700 });
   await chown(databaseDir, uid, gid);
 }
