@@ -1,6 +1,7 @@
 // Composition of one ingest run for the CLI: opens a file (or an RTSP camera), loads the
 // detection and reading models, and runs the pipeline with the device's settings. A file
 // publishes after it ended cleanly; a camera publishes each passage once it is evidenced.
+import { stat } from 'node:fs/promises';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { TransportProducer } from '../../transport/port.js';
@@ -22,7 +23,10 @@ export interface IngestVideoOptions {
   /** Analysed frames per second (default 10) and width of the analysed frames (default 960). */
   rate?: number;
   analysisWidth?: number;
-  /** Device clock of the video's first frame; defaults to the start of the run. */
+  /**
+   * Device clock of the video's first frame. Defaults: for a file, its modification time
+   * (so a re-run of the same file derives the same message ids); for a camera, now.
+   */
   clockStart?: Date;
   /** A live camera's picture size (needed before the first frame arrives). */
   cameraSize?: { width: number; height: number };
@@ -57,7 +61,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
     tolerances: options.tolerances,
     measuredPoint: options.device.measuredPoint,
     measuredPointHeight: options.device.measuredPointHeight,
-    clockStart: options.clockStart ?? new Date(),
+    clockStart: options.clockStart ?? (live ? new Date() : (await stat(options.input)).mtime),
     publishMode: live ? 'per-track' : 'after-source-ends',
     onProgress: options.onProgress,
   });
