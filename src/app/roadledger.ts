@@ -1,11 +1,37 @@
 // The composition root: builds every adapter from the configuration, wires the write side,
 // the read side, the transport and the API, and stops them in reverse order.
+import { CommandBus } from '@nestjs/cqrs';
+import pg from 'pg';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { connectPostgres } from './postgres-connection.js';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import { createEventStore } from './event-store.js';
+import { createEvidenceStore } from './evidence-store.js';
+import { WriteSideModule, writeSidePolicies } from './write-side.module.js';
+import { createHttpServer, type RunningHttpServer } from './http/create-http-server.js';
+import { domainPolicies } from './domain-policies.js';
+import { CommandDispatcher } from './writer/command-dispatcher.js';
+import { ZoneDirectory } from './writer/zone-directory.js';
+import { createZoneDecider } from '../domain/zone/decide.js';
+import type { EventStore } from '../event-store/port.js';
+import type { EvidenceStore } from '../evidence/port.js';
+import { ProjectionRunner } from '../projections/runner/runner.js';
+import { ALL_PROJECTIONS } from '../projections/all.js';
+import { createTransport } from '../transport/create-transport.js';
+import type { Transport } from '../transport/port.js';
+import { EventWriter } from '../transport/writer/event-writer.js';
+import { ExpiryProcess } from '../commands/expire-infractions/expiry-process.js';
 
 export interface RunningRoadledger {
+  config: Config;
+  url: string;
+  store: EventStore;
+  readPool: pg.Pool;
+  evidence: EvidenceStore;
+  transport: Transport;
+  commandBus: CommandBus;
+  projections: ProjectionRunner;
+  http: RunningHttpServer;
   stop(): Promise<void>;
 }
 
@@ -19,11 +45,54 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
   try {
     const postgres = await connectPostgres(config, logger);
     stops.push(postgres.stop);
-    const store = new PostgresEventStore({ connectionString: postgres.url, poolSize: config.PG_POOL_SIZE, logger });
-    await store.migrate();
+    const store = await createEventStore(config, postgres.url, logger);
     stops.push(() => store.close());
-    logger.info({ postgres: postgres.embedded ? 'embedded' : 'configured', eventStore: 'postgres' }, 'event store ready');
-    return { stop: stopAll };
+    const readPool = new pg.Pool({ connectionString: postgres.url, max: config.PG_POOL_SIZE });
+    readPool.on('error', (error) => logger.warn({ err: error }, 'read model pool client failed'));
+    stops.push(() => readPool.end());
+
+    const publicBaseUrl = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+    const evidence = await createEvidenceStore(config, publicBaseUrl);
+    const writeSide = WriteSideModule.forRoot({
+      eventStore: store,
+      personalDataPool: readPool,
+      personalDataSecret: config.PERSONAL_DATA_SECRET,
+      policies: writeSidePolicies(config),
+      logger: logger.child({ component: 'write-side' }),
+    });
+
+    const projections = new ProjectionRunner(readPool, store, ALL_PROJECTIONS, logger.child({ component: 'projections' }), {
+      batchSize: config.PROJECTION_BATCH_SIZE,
+      batchWindowMs: config.PROJECTION_BATCH_WINDOW_MS,
+      retryAttempts: config.PROJECTION_RETRY_ATTEMPTS,
+      retryInitialDelayMs: config.PROJECTION_RETRY_DELAY_MS,
+      rebuildChangedVersions: config.PROJECTION_REBUILD_CHANGED_VERSIONS,
+    });
+    await projections.start();
+    stops.push(() => projections.stop());
+
+    const http = await createHttpServer({ settings: config, logger, store, readPool, evidence, writeSide });
+    stops.push(() => http.close());
+    const commandBus = http.app.get(CommandBus);
+
+    const transport = await createTransport(config, logger);
+    stops.push(() => transport.close());
+    const zoneDecider = createZoneDecider(domainPolicies(config).zone);
+    const zones = new ZoneDirectory({ store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
+    const writer = new EventWriter({
+      transport,
+      dispatcher: new CommandDispatcher(commandBus, zones, domainPolicies(config).zone.tolerances),
+      logger: logger.child({ component: 'event-writer' }),
+    });
+    await writer.start();
+    stops.push(() => writer.stop());
+
+    const expiry = new ExpiryProcess({ bus: commandBus, store, pool: readPool, logger: logger.child({ component: 'expiry' }) });
+    await expiry.migrate();
+    if (config.EXPIRY_INTERVAL_MS > 0) stops.push(expiry.schedule(config.EXPIRY_INTERVAL_MS));
+
+    logger.info({ url: http.url, postgres: postgres.embedded ? 'embedded' : 'configured', eventStore: config.EVENT_STORE, transport: config.TRANSPORT }, 'Roadledger is up');
+    return { config, url: http.url, store, readPool, evidence, transport, commandBus, projections, http, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
