@@ -16,6 +16,7 @@ import {
   type TopicSpec,
   type Transport,
 } from '../port.js';
+import { CoalescingSender } from './coalescing-sender.js';
 import { ConsumerLagMonitor } from './consumer-lag.js';
 import { kafkaLogLevelFor, pinoLogCreator } from './kafka-log-creator.js';
 import { KafkaSubscription } from './kafka-subscription.js';
@@ -40,13 +41,16 @@ export interface KafkaTransportOptions {
 
 export class KafkaTransport implements Transport {
   private readonly subscriptions = new Set<Subscription>();
+  private readonly singles: CoalescingSender;
 
   private constructor(
     private readonly kafka: Kafka,
     private readonly producer: Producer,
     private readonly admin: Admin,
     private readonly options: KafkaTransportOptions,
-  ) {}
+  ) {
+    this.singles = new CoalescingSender(producer);
+  }
 
   static async connect(options: KafkaTransportOptions): Promise<KafkaTransport> {
     const kafka = new Kafka({
@@ -82,7 +86,7 @@ export class KafkaTransport implements Transport {
   }
 
   async publish(topic: string, key: string, value: OutgoingValue): Promise<void> {
-    await this.producer.send({ topic, messages: [{ key, value: encodeValue(value) }] });
+    await this.singles.send(topic, { key, value: encodeValue(value) });
   }
 
   async publishBatch(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
