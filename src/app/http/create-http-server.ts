@@ -25,7 +25,7 @@ import { clientErrorFor, formatError } from '../../graphql/errors.js';
 import { errorLoggingPlugin } from '../../graphql/limits/error-logging-plugin.js';
 import { costLimitPlugin } from '../../graphql/limits/limits-plugin.js';
 import { createRequestLimiter } from '../../graphql/limits/rate-limiter.js';
-import { buildSchema } from '../../graphql/schema.js';
+import { buildSchema, schemaSource } from '../../graphql/schema.js';
 import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
 import { withCorrelation, type Logger } from '../logger.js';
@@ -97,7 +97,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      costLimitPlugin(settings.GRAPHQL_MAX_COST),
+      costLimitPlugin(settings.GRAPHQL_MAX_COST, schemaSource()),
       errorLoggingPlugin(),
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
     ],

@@ -75,7 +75,7 @@ export function invalidValue(type: GraphQLInputType, random: Random): unknown {
   const named = getNamedType(type);
   if (isEnumType(named)) return 'NOT_A_VALUE';
   if (isInputObjectType(named)) return pick(random, ['a string', 42, { unknownField: 1 }]);
-  if (isScalarType(named) && ['Int', 'Float'].includes(named.name)) return pick(random, ['ten', 1.5e400 === Infinity ? 'Infinity' : 'x', true]);
+  if (isScalarType(named) && ['Int', 'Float'].includes(named.name)) return pick(random, ['ten', 'Infinity', true]);
   if (isScalarType(named) && named.name === 'Boolean') return 'yes';
   return pick(random, [{ an: 'object' }, [1, 2], true]);
 }
