@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerProjectionsCommand } from './cli/projections-command.js';
 import { registerStartCommand } from './cli/start-command.js';
+import { registerTokenCommand } from './cli/token-command.js';
 import { synthCommand } from '../ingest/synth/cli.js';
 
 const program = new Command()
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerStartCommand(program);
 registerProjectionsCommand(program);
+registerTokenCommand(program);
 program.addCommand(synthCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
