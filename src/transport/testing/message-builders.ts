@@ -18,6 +18,7 @@ export function anObservation(overrides: Partial<ObservationMessageV1> = {}): Ob
     ingestTime: '2026-03-01T10:00:00.200Z',
     zoneId: 'zone-1',
     trackId,
+    observedAt: deviceTime,
     plate: { text: 'ABC-123', confidence: 0.93, reader: 'tesseract.js@7/eng', format: 'PERU' },
     speedKmh: 48,
     ...overrides,
