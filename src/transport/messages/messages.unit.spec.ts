@@ -75,8 +75,8 @@ describe('parsing a message by its kind', () => {
   });
 
   it('refuses times without a time zone', () => {
-    const result = parseMessage('observation', bytes(anObservation({ deviceTime: '2026-03-01T10:00:00' })));
-    expect(result.ok ? [] : result.reason.issues.map((issue) => issue.path)).toEqual(['deviceTime']);
+    const result = parseMessage('observation', bytes(anObservation({ deviceTime: '2026-03-01T10:00:00', observedAt: '2026-03-01T09:59:59.800' })));
+    expect(result.ok ? [] : result.reason.issues.map((issue) => issue.path)).toEqual(['deviceTime', 'observedAt']);
   });
 });
 
