@@ -22,6 +22,7 @@ import { zoneStream } from '../../domain/zone/events.js';
 import type { Decider } from '../../domain/shared/decider.js';
 import type { Command, DomainEvent } from '../../domain/shared/message.js';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '../../event-store/port.js';
+import { appendBlind } from './append-blind.js';
 import type { OutcomeOf, StateOf } from './command-message.js';
 import { runCommand, type CommandOutcome } from './run-command.js';
 
@@ -47,6 +48,8 @@ type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
 interface Route {
   decider: AnyDecider;
   stream: string;
+  /** Append without reading the stream first (see append-blind.ts). */
+  blind?: boolean;
 }
 
 const infractionTypes: ReadonlySet<string> = new Set(INFRACTION_COMMAND_TYPES);
@@ -101,6 +104,7 @@ export class CommandRunner {
       const decider = complete
         ? { ...route.decider, decide: (c: DomainCommand, state: unknown) => route.decider.decide(complete(c as C, state as StateOf<C>), state) }
         : route.decider;
+      if (route.blind) return (await appendBlind(this.store, decider, route.stream, command)) as OutcomeOf<C>;
       return (await this.runCommand(decider, route.stream, command)) as OutcomeOf<C>;
     });
   }
@@ -152,7 +156,7 @@ export class CommandRunner {
       case 'PublishFineSchedule':
         return { decider: fineScheduleDecider as AnyDecider, stream: FINE_SCHEDULE_STREAM };
       case 'RecordObservation':
-        return { decider: observationDecider as AnyDecider, stream: observationsStream(command.data.deviceId, command.data.observedAt) };
+        return { decider: observationDecider as AnyDecider, stream: observationsStream(command.data.deviceId, command.data.observedAt), blind: true };
       case 'RecordHeartbeat':
         return { decider: observationDecider as AnyDecider, stream: observationsStream(command.data.deviceId, command.data.at) };
       default:
