@@ -21,6 +21,8 @@ import { createTransport } from '../transport/create-transport.js';
 import type { Transport } from '../transport/port.js';
 import { EventWriter } from '../transport/writer/event-writer.js';
 import { ExpiryProcess } from '../commands/expire-infractions/expiry-process.js';
+import { startRegistryEnrichment } from '../registry/start-enrichment.js';
+import { startNotifications } from '../notifications/start-notifications.js';
 
 export interface RunningRoadledger {
   config: Config;
@@ -39,17 +41,18 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.reverse()) {
-      await stop().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+      logger.debug({ step: stop.name }, 'stopping');
+      await stop().catch((error: unknown) => logger.error({ err: error, step: stop.name }, 'stop failed'));
     }
   };
   try {
     const postgres = await connectPostgres(config, logger);
-    stops.push(postgres.stop);
+    stops.push(function postgresServer() { return postgres.stop(); });
     const store = await createEventStore(config, postgres.url, logger);
-    stops.push(() => store.close());
+    stops.push(function eventStore() { return store.close(); });
     const readPool = new pg.Pool({ connectionString: postgres.url, max: config.PG_POOL_SIZE });
     readPool.on('error', (error) => logger.warn({ err: error }, 'read model pool client failed'));
-    stops.push(() => readPool.end());
+    stops.push(function readPoolEnd() { return readPool.end(); });
 
     const publicBaseUrl = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
     const evidence = await createEvidenceStore(config, publicBaseUrl);
@@ -69,14 +72,14 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
       rebuildChangedVersions: config.PROJECTION_REBUILD_CHANGED_VERSIONS,
     });
     await projections.start();
-    stops.push(() => projections.stop());
+    stops.push(function projectionRunner() { return projections.stop(); });
 
     const http = await createHttpServer({ settings: config, logger, store, readPool, evidence, writeSide });
-    stops.push(() => http.close());
+    stops.push(function httpServer() { return http.close(); });
     const commandBus = http.app.get(CommandBus);
 
     const transport = await createTransport(config, logger);
-    stops.push(() => transport.close());
+    stops.push(function transportClose() { return transport.close(); });
     const zoneDecider = createZoneDecider(domainPolicies(config).zone);
     const zones = new ZoneDirectory({ store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
     const writer = new EventWriter({
@@ -85,11 +88,19 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
       logger: logger.child({ component: 'event-writer' }),
     });
     await writer.start();
-    stops.push(() => writer.stop());
+    stops.push(function eventWriter() { return writer.stop(); });
 
     const expiry = new ExpiryProcess({ bus: commandBus, store, pool: readPool, logger: logger.child({ component: 'expiry' }) });
     await expiry.migrate();
-    if (config.EXPIRY_INTERVAL_MS > 0) stops.push(expiry.schedule(config.EXPIRY_INTERVAL_MS));
+    if (config.EXPIRY_INTERVAL_MS > 0) {
+      const stopExpiry = expiry.schedule(config.EXPIRY_INTERVAL_MS);
+      stops.push(function expirySchedule() { return stopExpiry(); });
+    }
+
+    const enrichment = await startRegistryEnrichment({ config, pool: readPool, store, bus: commandBus, logger });
+    stops.push(function registryEnrichment() { return enrichment.stop(); });
+    const notifications = await startNotifications({ config, pool: readPool, store, logger });
+    stops.push(function notificationOutbox() { return notifications.stop(); });
 
     logger.info({ url: http.url, postgres: postgres.embedded ? 'embedded' : 'configured', eventStore: config.EVENT_STORE, transport: config.TRANSPORT }, 'Roadledger is up');
     return { config, url: http.url, store, readPool, evidence, transport, commandBus, projections, http, stop: stopAll };

@@ -70,7 +70,7 @@ export class CommandDispatcher implements MessageDispatcher {
         observedAt: message.deviceTime,
         plate: plateOf(message.plate ?? null),
         speedKmh: message.speedKmh ?? null,
-        lane: message.laneId ?? null,
+        lane: message.lane ?? null,
       },
       metadata: metadataFor(message, context),
     });

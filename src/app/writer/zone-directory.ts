@@ -5,7 +5,7 @@ import type { ZoneEvent } from '../../domain/zone/events.js';
 import { zoneStream } from '../../domain/zone/events.js';
 import type { ZoneState } from '../../domain/zone/decide.js';
 import type { Decider } from '../../domain/shared/decider.js';
-import type { EventStore } from '../../event-store/port.js';
+import { StreamNotFound, type EventStore } from '../../event-store/port.js';
 
 export interface ZoneDirectoryOptions {
   store: EventStore;
@@ -25,8 +25,12 @@ export class ZoneDirectory {
     const cached = this.cache.get(zoneId);
     if (cached && cached.until > now) return cached.zone;
     let zone = this.options.initialState;
-    for await (const event of this.options.store.readStream(zoneStream(zoneId))) {
-      zone = this.options.evolve(zone, event as unknown as ZoneEvent);
+    try {
+      for await (const event of this.options.store.readStream(zoneStream(zoneId))) {
+        zone = this.options.evolve(zone, event as unknown as ZoneEvent);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
     }
     this.cache.set(zoneId, { zone, until: now + (this.options.ttlMs ?? 30_000) });
     return zone;
