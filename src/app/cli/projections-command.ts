@@ -6,8 +6,9 @@ import type { Command } from 'commander';
 import pg from 'pg';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store.js';
 import { ALL_PROJECTIONS } from '../../projections/all.js';
+import { runnerOptionsFrom } from '../../projections/runner/options-from-config.js';
 import { ProjectionRunner } from '../../projections/runner/runner.js';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { connectPostgres } from '../postgres-connection.js';
 import { formatStatusTable } from './projections-status-table.js';
@@ -18,16 +19,6 @@ interface Session {
   close(): Promise<void>;
 }
 
-export function runnerOptions(config: Config) {
-  return {
-    batchSize: config.PROJECTION_BATCH_SIZE,
-    batchWindowMs: config.PROJECTION_BATCH_WINDOW_MS,
-    retryAttempts: config.PROJECTION_RETRY_ATTEMPTS,
-    retryInitialDelayMs: config.PROJECTION_RETRY_DELAY_MS,
-    rebuildChangedVersions: config.PROJECTION_REBUILD_CHANGED_VERSIONS,
-  };
-}
-
 async function openSession(): Promise<Session> {
   const config = loadConfig();
   // Logs go to stderr at warn, so the table and the progress bar stay readable.
@@ -36,7 +27,7 @@ async function openSession(): Promise<Session> {
   const store = new PostgresEventStore({ connectionString: postgres.url, logger });
   await store.migrate();
   const pool = new pg.Pool({ connectionString: postgres.url, max: config.PG_POOL_SIZE });
-  const runner = new ProjectionRunner(pool, store, ALL_PROJECTIONS, logger, runnerOptions(config));
+  const runner = new ProjectionRunner(pool, store, ALL_PROJECTIONS, logger, runnerOptionsFrom(config));
   return {
     runner,
     store,

@@ -23,8 +23,20 @@ export interface PageRequest {
   after?: string | null;
 }
 
+/** A row as read back: timestamps as Date, the fine amount as a number. */
+export type InfractionRecord = Omit<InfractionRow, 'occurred_at' | 'review_deadline' | 'decided_at' | 'paid_at' | 'updated_at'> & {
+  occurred_at: Date;
+  review_deadline: Date;
+  decided_at: Date | null;
+  paid_at: Date | null;
+  updated_at: Date;
+};
+
+// bigint comes back from pg as text; amounts in minor units fit a double exactly.
+const COLUMNS = `*, fine_amount_minor::float8 AS fine_amount_minor`;
+
 export interface InfractionPage {
-  items: InfractionRow[];
+  items: InfractionRecord[];
   totalCount: number;
   endCursor: string | null;
   hasNextPage: boolean;
@@ -42,8 +54,8 @@ export class InvalidCursor extends Error {
   }
 }
 
-export function encodeCursor(row: InfractionRow): string {
-  const occurredAt = new Date(row.occurred_at).toISOString();
+export function encodeCursor(row: InfractionRecord): string {
+  const occurredAt = row.occurred_at.toISOString();
   return Buffer.from(JSON.stringify([occurredAt, row.infraction_id])).toString('base64url');
 }
 
@@ -87,8 +99,8 @@ export async function searchInfractions(pool: Pool, filter: InfractionFilter, pa
   pageValues.push(first + 1);
   const pageWhere = pageClauses.length ? `WHERE ${pageClauses.join(' AND ')}` : '';
   const [items, count] = await Promise.all([
-    pool.query<InfractionRow>(
-      `SELECT * FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
+    pool.query<InfractionRecord>(
+      `SELECT ${COLUMNS} FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
       pageValues,
     ),
     pool.query<{ total: string }>(`SELECT count(*) AS total FROM read_models.infractions ${where}`, values),
@@ -108,7 +120,7 @@ export function reviewQueue(pool: Pool, filter: Omit<InfractionFilter, 'status'>
   return searchInfractions(pool, { ...filter, status: ['DETECTED'] }, page);
 }
 
-export async function findInfraction(pool: Pool, infractionId: string): Promise<InfractionRow | null> {
-  const { rows } = await pool.query<InfractionRow>('SELECT * FROM read_models.infractions WHERE infraction_id = $1', [infractionId]);
+export async function findInfraction(pool: Pool, infractionId: string): Promise<InfractionRecord | null> {
+  const { rows } = await pool.query<InfractionRecord>(`SELECT ${COLUMNS} FROM read_models.infractions WHERE infraction_id = $1`, [infractionId]);
   return rows[0] ?? null;
 }
