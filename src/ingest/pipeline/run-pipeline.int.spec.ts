@@ -17,10 +17,11 @@ import type { EvidenceStore } from '../../evidence/port.js';
 import { PpocrTextDetector } from '../detect/text-detector.js';
 import { FileFrameSource } from '../frames/file-frame-source.js';
 import { PpocrPlateReader } from '../ocr/ppocr-reader.js';
-import { parseZoneRules } from '../rules/zone-rules.js';
 import { generateVideo } from '../synth/generate.js';
 import type { VideoTruth } from '../synth/truth.js';
 import { IngestError, type Frame, type FrameSource } from '../types.js';
+import { parseDeviceSettings, type DeviceSettings } from './device-settings.js';
+import { ingestVideo } from './ingest-video.js';
 import { runPipeline, type PipelineOptions } from './run-pipeline.js';
 import type { PipelineSummary } from './summary.js';
 
@@ -61,20 +62,10 @@ function dropsAfter(source: FrameSource, frames: number): FrameSource {
 async function ingest(path: string, overrides: Partial<PipelineOptions> & { evidenceStore?: EvidenceStore; failAfter?: number } = {}) {
   const transport = new InProcessTransport({ logger: createLogger('silent') });
   const evidence = overrides.evidenceStore ?? new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'pipeline-test-secret' });
-  const toImage = (p: { x: number; y: number }) => applyHomography(flat(truth.calibration.groundToImage), p);
-  const zone = parseZoneRules({
-    zoneId: 'synth-zone',
-    speedLimitKmh: truth.scene.speedLimitKmh,
-    jurisdiction: 'PE',
-    stopLine: {
-      line: { a: truth.scene.stopLine.image[0], b: truth.scene.stopLine.image[1] },
-      approachSide: toImage({ x: 0, y: 10 }),
-      signal: { kind: 'region', region: truth.scene.signal.region },
-    },
-    lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
-  });
-  const file = await FileFrameSource.open(path, { rate: 10, analysisWidth: 960 });
-  const source = overrides.failAfter === undefined ? file : dropsAfter(file, overrides.failAfter);
+  const source = await FileFrameSource.open(path, { rate: 10, analysisWidth: 960 }).then((file) =>
+    overrides.failAfter === undefined ? file : dropsAfter(file, overrides.failAfter),
+  );
+  const settings = deviceSettings();
   const outcome = runPipeline({
     source,
     sourcePath: path,
@@ -82,20 +73,48 @@ async function ingest(path: string, overrides: Partial<PipelineOptions> & { evid
     reader,
     evidence,
     publisher: transport,
-    deviceId: 'cam-synth',
-    zone,
-    homography: flat(truth.calibration.imageToGround),
+    deviceId: settings.deviceId,
+    zone: settings.zone,
+    homography: settings.homography,
     tolerances: DEFAULT_TOLERANCES,
+    measuredPoint: settings.measuredPoint,
+    measuredPointHeight: settings.measuredPointHeight,
+    clockStart: CLOCK_START,
+    ...overrides,
+  });
+  return collect(transport, evidence, outcome);
+}
+
+const CLOCK_START = new Date('2026-03-01T08:00:00Z');
+
+/** The device as its settings file would describe it, from the generator's truth. */
+function deviceSettings(): DeviceSettings {
+  const toImage = (p: { x: number; y: number }) => applyHomography(flat(truth.calibration.groundToImage), p);
+  return parseDeviceSettings({
+    deviceId: 'cam-synth',
+    calibration: { imageToGround: truth.calibration.imageToGround },
     // The generator's camera is 5.5 m up; plates are centred 0.51 m above the road.
     measuredPoint: 'centre',
     measuredPointHeight: { cameraHeightM: 5.5, pointHeightM: 0.51 },
-    clockStart: new Date('2026-03-01T08:00:00Z'),
-    ...overrides,
-  }).then(
+    zone: {
+      zoneId: 'synth-zone',
+      speedLimitKmh: truth.scene.speedLimitKmh,
+      jurisdiction: 'PE',
+      stopLine: {
+        line: { a: truth.scene.stopLine.image[0], b: truth.scene.stopLine.image[1] },
+        approachSide: toImage({ x: 0, y: 10 }),
+        signal: { kind: 'region', region: truth.scene.signal.region },
+      },
+      lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
+    },
+  });
+}
+
+async function collect(transport: InProcessTransport, evidence: EvidenceStore, outcome: Promise<PipelineSummary>) {
+  const { summary, error } = await outcome.then(
     (summary) => ({ summary, error: null }),
     (error: unknown) => ({ summary: null, error }),
   );
-  const { summary, error } = await outcome;
   const observations = await drain<ObservationMessageV1>(transport, TOPICS.observations);
   const infractions = await drain<InfractionMessageV1>(transport, TOPICS.infractions);
   await transport.close();
@@ -156,7 +175,10 @@ describe('ingest pipeline on a generated video', () => {
       await minio.ensureBucket();
       evidenceStore = minio;
     }
-    const again = await ingest(video, { evidenceStore });
+    // Through the CLI's composition (models loaded anew, settings as from a file).
+    const transport = new InProcessTransport({ logger: createLogger('silent') });
+    const store = evidenceStore ?? new LocalEvidenceStore({ root: join(folder, 'evidence-again'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'pipeline-test-secret' });
+    const again = await collect(transport, store, ingestVideo({ input: video, device: deviceSettings(), evidence: store, publisher: transport, tolerances: DEFAULT_TOLERANCES, clockStart: CLOCK_START }));
     expect(again.observations.map((o) => o.messageId).sort()).toEqual(run.observations.map((o) => o.messageId).sort());
     expect(again.infractions.map((o) => o.messageId).sort()).toEqual(run.infractions.map((o) => o.messageId).sort());
     for (const item of again.infractions.flatMap((i) => i.evidence)) {
