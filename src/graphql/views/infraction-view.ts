@@ -28,9 +28,21 @@ export interface InfractionView {
   revision: number;
 }
 
-const iso = (value: string | Date | null): string | null => (value === null ? null : new Date(value).toISOString());
+type Instant = string | Date;
 
-export function infractionFromRow(row: InfractionRow): InfractionView {
+/** A row of the infractions read model as pg hands it back (timestamps as Date or text, bigint as text or number). */
+export type InfractionReadRow = Omit<InfractionRow, 'occurred_at' | 'review_deadline' | 'decided_at' | 'paid_at' | 'updated_at' | 'fine_amount_minor'> & {
+  occurred_at: Instant;
+  review_deadline: Instant;
+  decided_at: Instant | null;
+  paid_at: Instant | null;
+  updated_at: Instant;
+  fine_amount_minor: number | string | null;
+};
+
+const iso = (value: Instant | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+export function infractionFromRow(row: InfractionReadRow): InfractionView {
   const measured = row.measured_kmh;
   const considered = row.considered_kmh;
   return {
