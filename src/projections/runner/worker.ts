@@ -8,7 +8,8 @@ import { commitBatch, readCheckpoint } from './batch-transaction.js';
 import { EventBuffer } from './event-buffer.js';
 import type { Generation } from './generations.js';
 import type { Projection, ProjectionState } from './projection.js';
-import { writeFailure, type Progress } from './status.js';
+import { recordBatch, recordState } from './metrics.js';
+import { lagEvents, writeFailure, type Progress } from './status.js';
 
 export interface WorkerOptions {
   batchSize: number;
@@ -76,6 +77,8 @@ export class ProjectionWorker {
         if (outcome.kind !== 'committed') return outcome.kind;
         checkpoint = outcome.checkpoint;
         processed += outcome.applied;
+        const lag = state === 'LIVE' ? 0 : lagEvents(checkpoint, this.head);
+        recordBatch(this.projection.name, outcome.applied, lag, state === 'CATCHING_UP' && lag === 0 ? 'LIVE' : state);
         this.onProgress?.({ processed, checkpoint, head: this.head, eventsPerSecond: this.rate.perSecond });
       }
       return 'stopped';
@@ -121,6 +124,7 @@ export class ProjectionWorker {
     }
     this.logger.error({ projection: this.projection.name, position: at, eventId: poison.metadata.eventId, error }, 'projection FAILED on a poison event');
     await writeFailure(this.pool, this.generation, { position: poison.position, eventId: poison.metadata.eventId, error });
+    recordState(this.projection.name, 'FAILED');
     return { kind: 'failed' };
   }
 
