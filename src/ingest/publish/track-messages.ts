@@ -53,6 +53,8 @@ export function observationMessage(context: PassageContext, track: Track, plate:
     ingestTime: context.ingestTime.toISOString(),
     zoneId: context.zoneId,
     trackId,
+    // The passage instant: the middle of the track, when the vehicle is best in view.
+    observedAt: deviceTimeAt(context, track.observations[Math.floor(track.observations.length / 2)]?.pts ?? 0),
     ...(plate ? { plate: plateRead(plate) } : {}),
     ...(speed.measured ? { speedKmh: speed.tolerance.measuredKmh } : {}),
   });

@@ -58,6 +58,10 @@ describe('messages of a passage', () => {
     expect(message.plate).toBeNull();
   });
 
+  it('dates the passage by the middle of its track', () => {
+    expect(observationMessage(context(), track(), plate, speed).observedAt).toBe('2026-03-01T12:00:01.400Z');
+  });
+
   it('points the infraction at the observation of the same passage', () => {
     const observation = observationMessage(context(), track(), plate, speed);
     expect(infractionMessage(context(), track(), speeding(track()), plate, speed, evidence).observationId).toBe(observation.messageId);
