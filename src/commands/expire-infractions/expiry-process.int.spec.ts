@@ -1,5 +1,6 @@
 // The expiry process on real PostgreSQL: infractions still DETECTED past their review
 // deadline expire exactly once, however many runs or instances there are.
+import type { CommandBus } from '@nestjs/cqrs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { operator } from '../../domain/testing/actors.js';
@@ -12,7 +13,23 @@ import { ExpiryProcess } from './expiry-process.js';
 
 let side: WriteSide;
 const logger = createLogger('silent');
-const processOn = (s: WriteSide) => new ExpiryProcess({ bus: s.bus, store: s.store, pool: s.db.pool, logger });
+const processOn = (s: WriteSide, bus: CommandBus = s.bus) => new ExpiryProcess({ bus, store: s.store, pool: s.db.pool, logger });
+
+/** A bus whose first `senders` commands wait for each other: both instances found the work before either did it. */
+function busMeetingAt(bus: CommandBus, senders: number): CommandBus {
+  let waiting = senders;
+  const met: (() => void)[] = [];
+  const execute = async (message: unknown) => {
+    if (waiting > 0) {
+      waiting -= 1;
+      const together = new Promise<void>((resolve) => met.push(resolve));
+      if (waiting === 0) met.forEach((resolve) => resolve());
+      await together;
+    }
+    return bus.execute(message as never);
+  };
+  return { execute } as unknown as CommandBus;
+}
 
 beforeAll(async () => {
   side = await startWriteSide();
@@ -42,7 +59,8 @@ async function expiredEvents(infractionId: string): Promise<number> {
 }
 
 it('expires each overdue infraction exactly once when two instances run at the same moment', async () => {
-  const [a, b] = await Promise.all([processOn(side).runOnce(AFTER_REVIEW), processOn(side).runOnce(AFTER_REVIEW)]);
+  const bus = busMeetingAt(side.bus, 2);
+  const [a, b] = await Promise.all([processOn(side, bus).runOnce(AFTER_REVIEW), processOn(side, bus).runOnce(AFTER_REVIEW)]);
   expect([a.overdue, b.overdue]).toEqual([3, 3]);
   for (const infractionId of ['overdue-1', 'overdue-2', 'overdue-3']) expect(await expiredEvents(infractionId)).toBe(1);
   expect(a.refused + b.refused).toBe(0);
