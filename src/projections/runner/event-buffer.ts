@@ -9,12 +9,19 @@ export class EventBuffer {
   private wakeTaker: (() => void) | null = null;
   private wakePump: (() => void) | null = null;
   private wanted = 1;
+  private stopped = false;
 
   constructor(
     source: AsyncIterable<RecordedEvent>,
     private readonly highWater: number,
   ) {
     void this.pump(source);
+  }
+
+  /** Lets the reader finish: it stops at its next event (the caller closes the source). */
+  stop(): void {
+    this.stopped = true;
+    this.wakePump?.();
   }
 
   get size(): number {
@@ -55,9 +62,11 @@ export class EventBuffer {
   private async pump(source: AsyncIterable<RecordedEvent>): Promise<void> {
     try {
       for await (const event of source) {
+        if (this.stopped) break;
         this.queue.push(event);
         if (this.wakeTaker && this.queue.length >= this.wanted) this.wakeTaker();
-        if (this.queue.length >= this.highWater) await new Promise<void>((resolve) => (this.wakePump = resolve));
+        if (this.queue.length >= this.highWater && !this.stopped) await new Promise<void>((resolve) => (this.wakePump = resolve));
+        if (this.stopped) break;
         this.wakePump = null;
       }
     } catch (error) {

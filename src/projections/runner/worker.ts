@@ -57,8 +57,8 @@ export class ProjectionWorker {
     const subscription = this.store.subscribeToAll({ fromPosition: checkpoint });
     const stop = (): void => void subscription.close();
     signal.addEventListener('abort', stop);
+    const buffer = new EventBuffer(subscription, this.options.batchSize * 8);
     try {
-      const buffer = new EventBuffer(subscription, this.options.batchSize * 8);
       await this.refreshHead(true);
       while (!signal.aborted) {
         // The head only counts transactions older than every running one (cluster-wide), so
@@ -84,6 +84,7 @@ export class ProjectionWorker {
       return 'stopped';
     } finally {
       signal.removeEventListener('abort', stop);
+      buffer.stop();
       await subscription.close();
     }
   }
