@@ -94,9 +94,21 @@ describe('a command sent twice', () => {
 
   it('records a redelivered detection once', async () => {
     const detection = recordDetected({ infractionId: 'again-4' }, { commandId: 'detect-again-4' });
-    await send(side.bus, detection);
+    const first = await send(side.bus, detection);
+    // A creating command appends without reading first: the store recognises the replay by its event ids.
     const redelivered = await send(side.bus, detection);
-    expect(redelivered.duplicate).toBe(true);
+    expect(redelivered).toMatchObject({ events: first.events, position: first.position, revision: 0 });
     expect(await stream('again-4')).toHaveLength(1);
+  });
+
+  it('refuses a second registration with its own code, not as a conflict (creating commands append without reading)', async () => {
+    const register = (commandId: string) => ({
+      type: 'RegisterDevice' as const,
+      data: { deviceId: 'cam-9', zoneId: 'zone-1', name: 'Av. Brasil 9', streamUrl: 'rtsp://10.0.0.9/stream1' },
+      metadata: { commandId, correlationId: commandId, actor: { kind: 'user' as const, userId: 'ada', role: 'admin' as const }, now: '2026-03-01T00:00:00.000Z' },
+    });
+    await send(side.bus, register('register-cam-9'));
+    await expect(send(side.bus, register('register-cam-9-again'))).rejects.toMatchObject({ code: 'DEVICE_ALREADY_REGISTERED' });
+    expect(await collect(side.store.readStream('device-cam-9'))).toHaveLength(1);
   });
 });

@@ -52,6 +52,8 @@ interface Route {
   blind?: boolean;
 }
 
+/** Commands that almost always create their stream. */
+const CREATING: ReadonlySet<string> = new Set(['RecordInfractionDetected', 'RegisterDevice', 'RegisterZone']);
 const infractionTypes: ReadonlySet<string> = new Set(INFRACTION_COMMAND_TYPES);
 const deviceTypes: ReadonlySet<string> = new Set(DEVICE_COMMAND_TYPES);
 const zoneTypes: ReadonlySet<string> = new Set(ZONE_COMMAND_TYPES);
@@ -118,7 +120,8 @@ export class CommandRunner {
   }
 
   private runCommand<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamName: string, command: C): Promise<CommandOutcome<S>> {
-    return runCommand({ store: this.store, decider, streamName, command, maxAttempts: this.policies.maxAttempts });
+    const expectNewStream = CREATING.has(command.type);
+    return runCommand({ store: this.store, decider, streamName, command, maxAttempts: this.policies.maxAttempts, expectNewStream });
   }
 
   private async measured<R extends CommandOutcome<unknown>>(command: Command, work: () => Promise<R>): Promise<R> {

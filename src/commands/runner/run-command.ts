@@ -20,7 +20,11 @@ export interface CommandOutcome<S> {
   /** The events this command produced (now or, for a repeat, the first time). */
   events: EventEnvelope[];
   state: S;
-  /** True when the commandId had already been applied and nothing was appended. */
+  /**
+   * True when the runner found the commandId already applied and appended nothing. A repeat
+   * the store recognises by its event ids (a race, or a creating command's first attempt)
+   * also appends nothing and returns the same events, but reports false.
+   */
   duplicate: boolean;
   /** How many times the command was decided (1 unless another writer got in between). */
   attempts: number;
@@ -33,6 +37,12 @@ export interface RunCommandOptions<C extends Command, E extends DomainEvent, S> 
   command: C;
   toEnvelopes?: ToEnvelopes;
   maxAttempts?: number;
+  /**
+   * The command usually creates its stream (a detection, a registration): decide on the
+   * initial state and append with `no_stream` without reading first; if the stream exists
+   * after all, read it and decide as usual. Saves two round trips on the common path.
+   */
+  expectNewStream?: boolean;
 }
 
 interface LoadedStream<S> {
@@ -71,6 +81,10 @@ async function load<C, E extends DomainEvent, S>(
   return { state, revision, previousOutcome, lastPosition };
 }
 
+function nothingYet<C, E extends DomainEvent, S>(decider: Decider<C, E, S>): LoadedStream<S> {
+  return { state: decider.initialState, revision: EMPTY, previousOutcome: [], lastPosition: null };
+}
+
 /** A short random pause before deciding again, growing with the attempt, so racing writers spread out. */
 const backOff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
 
@@ -81,10 +95,13 @@ export async function runCommand<C extends Command, E extends DomainEvent, S>(
   const toEnvelopes = options.toEnvelopes ?? domainEnvelopes;
   const maxAttempts = options.maxAttempts ?? 5;
   let loaded: LoadedStream<S> | null = null;
+  // Whether a decision on state actually read was overtaken: only then is a refusal a CONFLICT.
+  let overtaken = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    if (attempt > 1) await backOff(attempt);
+    const assumed = attempt === 1 && options.expectNewStream === true;
+    if (attempt > 1 && overtaken) await backOff(attempt);
     // After a conflict only the events written since are read and folded on.
-    loaded = await load(store, decider, streamName, command.metadata.commandId, loaded);
+    loaded = assumed ? nothingYet(decider) : await load(store, decider, streamName, command.metadata.commandId, loaded);
     const unchanged = { streamName, revision: loaded.revision, state: loaded.state, attempts: attempt };
     if (loaded.previousOutcome.length > 0) {
       return { ...unchanged, position: loaded.lastPosition, events: loaded.previousOutcome, duplicate: true };
@@ -94,7 +111,7 @@ export async function runCommand<C extends Command, E extends DomainEvent, S>(
       events = decider.decide(command, loaded.state);
     } catch (error) {
       // It was allowed on the state we read first; refused now, because of the other writer.
-      if (attempt > 1 && isDomainError(error)) throw new CommandConflict(streamName, 'NO_LONGER_APPLIES', attempt, error);
+      if (overtaken && isDomainError(error)) throw new CommandConflict(streamName, 'NO_LONGER_APPLIES', attempt, error);
       throw error;
     }
     if (events.length === 0) return { ...unchanged, position: null, events: [], duplicate: false };
@@ -105,7 +122,8 @@ export async function runCommand<C extends Command, E extends DomainEvent, S>(
       return { ...unchanged, revision: appended.nextRevision, position: appended.position, events: envelopes, state, duplicate: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      // Someone wrote to the stream since we read it: decide again on the new state.
+      // Someone wrote to the stream since we read it (or before, when we assumed it new): decide again.
+      overtaken ||= !assumed;
     }
   }
   throw new CommandConflict(streamName, 'KEPT_CHANGING', maxAttempts);
