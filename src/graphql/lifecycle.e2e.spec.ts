@@ -144,8 +144,12 @@ describe('an infraction from detection to payment', () => {
     const stream = `infraction-${id}`;
     const intact = await world.gql<{ verifyStream: Record<string, unknown> }>(tokens.auditor!, VERIFY, { stream });
     expect(intact.data!.verifyStream).toMatchObject({ stream, ok: true, events: 7, firstBadRevision: null });
+    // Behind the API's back: a plain UPDATE of the payment's amount, whatever JSON type the column has.
+    const { rows } = await world.database.pool.query<{ type: string }>(
+      `SELECT data_type AS type FROM information_schema.columns WHERE table_schema = 'event_store' AND table_name = 'events' AND column_name = 'data'`,
+    );
     await world.database.pool.query(
-      `UPDATE event_store.events SET data = jsonb_set(data, '{amount,amountMinor}', '1') WHERE stream_name = $1 AND revision = 6`,
+      `UPDATE event_store.events SET data = jsonb_set(data::jsonb, '{amount,amountMinor}', '1')::${rows[0]!.type} WHERE stream_name = $1 AND revision = 6`,
       [stream],
     );
     const tampered = await world.gql<{ verifyStream: Record<string, unknown> }>(tokens.auditor!, VERIFY, { stream });

@@ -8,6 +8,7 @@ import type { Resolvers } from './generated/resolvers-types.js';
 import { evidenceResolvers, infractionFieldResolvers } from './resolvers/infraction-fields.js';
 import { infractionMutations } from './resolvers/infraction-mutations.js';
 import { queryResolvers, readWholeStream } from './resolvers/query-resolvers.js';
+import { reportResolvers } from './resolvers/report-resolvers.js';
 import { setupMutations } from './resolvers/setup-mutations.js';
 import { infractionChangeResolvers, subscriptionResolvers } from './resolvers/subscription-resolvers.js';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
@@ -32,7 +33,7 @@ export function buildSchema(fanOut: EventFanOut): GraphQLSchema {
     DateTime: DateTimeScalar,
     Date: DateScalar,
     JSON: JSONScalar,
-    Query: queryResolvers,
+    Query: { ...queryResolvers, ...reportResolvers },
     Mutation: { ...infractionMutations, ...setupMutations },
     Subscription: subscriptionResolvers(fanOut),
     Infraction: infractionFieldResolvers,

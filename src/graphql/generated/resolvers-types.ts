@@ -70,6 +70,38 @@ export type CommandResult = {
   stream: Scalars['String']['output'];
 };
 
+/** Counts of one zone, day (UTC) and infraction type. */
+export type DailyReportLine = {
+  __typename?: 'DailyReportLine';
+  day: Scalars['Date']['output'];
+  detected: Scalars['Int']['output'];
+  fined: Scalars['Int']['output'];
+  /** Sum of the fines issued, in minor units. */
+  finesMinor: Scalars['Float']['output'];
+  rejected: Scalars['Int']['output'];
+  type: InfractionType;
+  validated: Scalars['Int']['output'];
+  zoneId: Scalars['ID']['output'];
+};
+
+/** A camera device as the operations screens list it (device-stats read model). */
+export type Device = {
+  __typename?: 'Device';
+  heartbeats: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  infractions: Scalars['Int']['output'];
+  lastFps: Maybe<Scalars['Float']['output']>;
+  lastHeartbeatAt: Maybe<Scalars['DateTime']['output']>;
+  lastInfractionAt: Maybe<Scalars['DateTime']['output']>;
+  lastLatencyMs: Maybe<Scalars['Float']['output']>;
+  lastObservationAt: Maybe<Scalars['DateTime']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  observations: Scalars['Int']['output'];
+  reprojectionErrorMetres: Maybe<Scalars['Float']['output']>;
+  status: Maybe<DeviceStatus>;
+  zoneId: Maybe<Scalars['ID']['output']>;
+};
+
 export type DeviceStatus =
   | 'ACTIVE'
   | 'DISABLED'
@@ -105,6 +137,21 @@ export type FineScheduleInput = {
   effectiveFrom: Scalars['DateTime']['input'];
   speedBands: Array<SpeedBandInput>;
   version: Scalars['Int']['input'];
+};
+
+/** Fines by schedule version and currency; amounts in minor units. */
+export type FinesLedgerLine = {
+  __typename?: 'FinesLedgerLine';
+  cancelledCount: Scalars['Int']['output'];
+  cancelledMinor: Scalars['Float']['output'];
+  currency: Scalars['String']['output'];
+  issuedCount: Scalars['Int']['output'];
+  issuedMinor: Scalars['Float']['output'];
+  outstandingCount: Scalars['Int']['output'];
+  outstandingMinor: Scalars['Float']['output'];
+  paidCount: Scalars['Int']['output'];
+  paidMinor: Scalars['Float']['output'];
+  scheduleVersion: Scalars['Int']['output'];
 };
 
 export type HeartbeatInput = {
@@ -457,6 +504,15 @@ export type ObservationInput = {
   trackId: Scalars['String']['input'];
 };
 
+export type OperatorWorkload = {
+  __typename?: 'OperatorWorkload';
+  day: Scalars['Date']['output'];
+  medianSecondsToDecision: Maybe<Scalars['Float']['output']>;
+  operator: Scalars['String']['output'];
+  rejected: Scalars['Int']['output'];
+  validated: Scalars['Int']['output'];
+};
+
 /** The vehicle owner, as the caller's role may see it. */
 export type Owner = {
   __typename?: 'Owner';
@@ -532,6 +588,11 @@ export type ProjectionStatus = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Both days inclusive (UTC). */
+  dailyReport: Array<DailyReportLine>;
+  devices: Array<Device>;
+  /** Fines issued in [from, to). */
+  finesLedger: Array<FinesLedgerLine>;
   infraction: Maybe<Infraction>;
   /** What the system knew at `at`: the events recorded (recordedAt) up to that instant, folded. */
   infractionAsOf: InfractionSnapshot;
@@ -539,9 +600,31 @@ export type Query = {
   infractionHistory: Array<HistoryEntry>;
   /** The review queue and the search: newest first; first is capped at 100. */
   infractions: InfractionConnection;
+  /** Both days inclusive (UTC). */
+  operatorWorkload: Array<OperatorWorkload>;
   projectionStatus: Array<ProjectionStatus>;
+  /** Months as yyyy-mm, both inclusive; limit at most 100. */
+  topViolators: Array<Violator>;
   /** Recomputes a stream's hash chain. */
   verifyStream: StreamVerification;
+};
+
+
+export type QueryDailyReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  zoneId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDevicesArgs = {
+  zoneId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryFinesLedgerArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -565,6 +648,20 @@ export type QueryInfractionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InfractionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOperatorWorkloadArgs = {
+  from: Scalars['Date']['input'];
+  operator?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryTopViolatorsArgs = {
+  fromMonth: Scalars['String']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  toMonth: Scalars['String']['input'];
 };
 
 
@@ -675,6 +772,14 @@ export type SubscriptionInfractionDetectedArgs = {
   filter?: InputMaybe<InfractionDetectedFilter>;
 };
 
+export type Violator = {
+  __typename?: 'Violator';
+  fined: Scalars['Int']['output'];
+  finesMinor: Scalars['Float']['output'];
+  infractions: Scalars['Int']['output'];
+  plate: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -755,13 +860,16 @@ export type ResolversTypes = {
   AppealOutcome: AppealOutcome;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommandResult: ResolverTypeWrapper<CommandResultView>;
+  DailyReportLine: ResolverTypeWrapper<DailyReportLine>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Device: ResolverTypeWrapper<Device>;
   DeviceStatus: DeviceStatus;
   Evidence: ResolverTypeWrapper<EvidenceRef>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
   FineScheduleInput: FineScheduleInput;
+  FinesLedgerLine: ResolverTypeWrapper<FinesLedgerLine>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeartbeatInput: HeartbeatInput;
   HistoryEntry: ResolverTypeWrapper<HistoryEntry>;
@@ -782,6 +890,7 @@ export type ResolversTypes = {
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ObservationInput: ObservationInput;
+  OperatorWorkload: ResolverTypeWrapper<OperatorWorkload>;
   Owner: ResolverTypeWrapper<Owner>;
   OwnerInput: OwnerInput;
   OwnerVisibility: OwnerVisibility;
@@ -805,6 +914,7 @@ export type ResolversTypes = {
   StreamVerification: ResolverTypeWrapper<StreamVerification>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Violator: ResolverTypeWrapper<Violator>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -814,11 +924,14 @@ export type ResolversParentTypes = {
   Appeal: Appeal;
   Boolean: Scalars['Boolean']['output'];
   CommandResult: CommandResultView;
+  DailyReportLine: DailyReportLine;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Device: Device;
   Evidence: EvidenceRef;
   EvidenceInput: EvidenceInput;
   FineScheduleInput: FineScheduleInput;
+  FinesLedgerLine: FinesLedgerLine;
   Float: Scalars['Float']['output'];
   HeartbeatInput: HeartbeatInput;
   HistoryEntry: HistoryEntry;
@@ -837,6 +950,7 @@ export type ResolversParentTypes = {
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   ObservationInput: ObservationInput;
+  OperatorWorkload: OperatorWorkload;
   Owner: Owner;
   OwnerInput: OwnerInput;
   PageInfo: PageInfo;
@@ -855,6 +969,7 @@ export type ResolversParentTypes = {
   StreamVerification: StreamVerification;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Violator: Violator;
 };
 
 export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -877,6 +992,17 @@ export type CommandResultResolvers<ContextType = GraphQLContext, ParentType exte
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DailyReportLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DailyReportLine'] = ResolversParentTypes['DailyReportLine']> = {
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finesMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['InfractionType'], ParentType, ContextType>;
+  validated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zoneId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -885,11 +1011,40 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeviceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device']> = {
+  heartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  infractions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastFps?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastInfractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastObservationAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  observations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reprojectionErrorMetres?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DeviceStatus']>, ParentType, ContextType>;
+  zoneId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FinesLedgerLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FinesLedgerLine'] = ResolversParentTypes['FinesLedgerLine']> = {
+  cancelledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelledMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issuedMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  outstandingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outstandingMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  paidCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paidMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scheduleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HistoryEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = {
@@ -985,6 +1140,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   validateInfraction?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationValidateInfractionArgs, 'commandId' | 'infractionId'>>;
 };
 
+export type OperatorWorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatorWorkload'] = ResolversParentTypes['OperatorWorkload']> = {
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  medianSecondsToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type OwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Owner'] = ResolversParentTypes['Owner']> = {
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1018,11 +1181,16 @@ export type ProjectionStatusResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  dailyReport?: Resolver<Array<ResolversTypes['DailyReportLine']>, ParentType, ContextType, RequireFields<QueryDailyReportArgs, 'from' | 'to'>>;
+  devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType, Partial<QueryDevicesArgs>>;
+  finesLedger?: Resolver<Array<ResolversTypes['FinesLedgerLine']>, ParentType, ContextType, Partial<QueryFinesLedgerArgs>>;
   infraction?: Resolver<Maybe<ResolversTypes['Infraction']>, ParentType, ContextType, RequireFields<QueryInfractionArgs, 'id'>>;
   infractionAsOf?: Resolver<ResolversTypes['InfractionSnapshot'], ParentType, ContextType, RequireFields<QueryInfractionAsOfArgs, 'at' | 'id'>>;
   infractionHistory?: Resolver<Array<ResolversTypes['HistoryEntry']>, ParentType, ContextType, RequireFields<QueryInfractionHistoryArgs, 'id'>>;
   infractions?: Resolver<ResolversTypes['InfractionConnection'], ParentType, ContextType, RequireFields<QueryInfractionsArgs, 'first'>>;
+  operatorWorkload?: Resolver<Array<ResolversTypes['OperatorWorkload']>, ParentType, ContextType, RequireFields<QueryOperatorWorkloadArgs, 'from' | 'to'>>;
   projectionStatus?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
+  topViolators?: Resolver<Array<ResolversTypes['Violator']>, ParentType, ContextType, RequireFields<QueryTopViolatorsArgs, 'fromMonth' | 'limit' | 'toMonth'>>;
   verifyStream?: Resolver<ResolversTypes['StreamVerification'], ParentType, ContextType, RequireFields<QueryVerifyStreamArgs, 'stream'>>;
 };
 
@@ -1047,13 +1215,23 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   infractionDetected?: SubscriptionResolver<ResolversTypes['Infraction'], "infractionDetected", ParentType, ContextType, Partial<SubscriptionInfractionDetectedArgs>>;
 };
 
+export type ViolatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Violator'] = ResolversParentTypes['Violator']> = {
+  fined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finesMinor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  infractions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   Appeal?: AppealResolvers<ContextType>;
   CommandResult?: CommandResultResolvers<ContextType>;
+  DailyReportLine?: DailyReportLineResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Device?: DeviceResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  FinesLedgerLine?: FinesLedgerLineResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
   Infraction?: InfractionResolvers<ContextType>;
   InfractionChange?: InfractionChangeResolvers<ContextType>;
@@ -1063,6 +1241,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OperatorWorkload?: OperatorWorkloadResolvers<ContextType>;
   Owner?: OwnerResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Plate?: PlateResolvers<ContextType>;
@@ -1071,5 +1250,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SpeedMeasurement?: SpeedMeasurementResolvers<ContextType>;
   StreamVerification?: StreamVerificationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Violator?: ViolatorResolvers<ContextType>;
 };
 

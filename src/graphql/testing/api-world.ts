@@ -11,7 +11,7 @@ import { WriteSideModule } from '../../app/write-side.module.js';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
-import { infractionsProjection } from '../../projections/infractions/projection.js';
+import { ALL_PROJECTIONS } from '../../projections/all.js';
 import { ProjectionRunner } from '../../projections/runner/runner.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import type { ApiSettings } from '../api-dependencies.js';
@@ -44,7 +44,7 @@ export async function apiWorld(overrides: Partial<ApiSettings> = {}): Promise<Ap
   const settings: ApiSettings = { ...config, ...overrides };
   const vault = new PersonalDataVault({ pool: database.pool, secret: config.PERSONAL_DATA_SECRET });
   await vault.migrate();
-  const runner = new ProjectionRunner(database.pool, store, [infractionsProjection], logger, { batchWindowMs: 5, headRefreshMs: 50, restartDelayMs: 100 });
+  const runner = new ProjectionRunner(database.pool, store, ALL_PROJECTIONS, logger, { batchWindowMs: 5, headRefreshMs: 50, restartDelayMs: 100 });
   await runner.start();
   const evidenceRoot = await mkdtemp(join(tmpdir(), 'roadledger-evidence-'));
   const evidence = new LocalEvidenceStore({ root: evidenceRoot, publicBaseUrl: 'http://127.0.0.1/evidence', signingSecret: 'evidence-test-secret' });

@@ -1,0 +1,63 @@
+// Reports over the read models: devices, daily counts per zone, top violators, the fines
+// ledger and operator workload. Each is one SQL statement of the projection's queries.ts.
+import { z } from 'zod';
+import { listDevices } from '../../projections/device-stats/queries.js';
+import { finesLedger } from '../../projections/fines-ledger/queries.js';
+import { operatorWorkload } from '../../projections/operator-workload/queries.js';
+import { topViolators } from '../../projections/top-violators/queries.js';
+import { dailyReport } from '../../projections/zone-daily-stats/queries.js';
+import type { DeviceStatus, InfractionType, QueryResolvers } from '../generated/resolvers-types.js';
+import { requireReader } from './access.js';
+import { arg, DateTimeSchema, IdSchema } from './arguments.js';
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as yyyy-mm');
+const iso = (value: Date | null): string | null => value && value.toISOString();
+const ACCOUNTABLE = ['admin', 'supervisor', 'auditor'] as const;
+
+export const reportResolvers: QueryResolvers = {
+  async devices(_parent, args, context) {
+    requireReader(context);
+    const devices = await listDevices(context.services.readPool, { zoneId: arg(IdSchema.nullish(), args.zoneId, 'zoneId') ?? undefined });
+    return devices.map((device) => ({
+      id: device.deviceId,
+      zoneId: device.zoneId,
+      name: device.name,
+      status: device.status as DeviceStatus | null,
+      reprojectionErrorMetres: device.reprojectionErrorM,
+      observations: device.observations,
+      infractions: device.infractions,
+      heartbeats: device.heartbeats,
+      lastHeartbeatAt: iso(device.lastHeartbeatAt),
+      lastFps: device.lastFps,
+      lastLatencyMs: device.lastLatencyMs,
+      lastObservationAt: iso(device.lastObservationAt),
+      lastInfractionAt: iso(device.lastInfractionAt),
+    }));
+  },
+
+  async dailyReport(_parent, args, context) {
+    requireReader(context);
+    const zoneId = arg(IdSchema.nullish(), args.zoneId, 'zoneId') ?? undefined;
+    const lines = await dailyReport(context.services.readPool, { from: args.from, to: args.to, zoneId });
+    return lines.map(({ infractionType, ...line }) => ({ ...line, type: infractionType as InfractionType }));
+  },
+
+  topViolators(_parent, args, context) {
+    requireReader(context);
+    const limit = arg(z.number().int().min(1).max(100), args.limit ?? 10, 'limit');
+    return topViolators(context.services.readPool, { fromMonth: arg(Month, args.fromMonth, 'fromMonth'), toMonth: arg(Month, args.toMonth, 'toMonth'), limit });
+  },
+
+  finesLedger(_parent, args, context) {
+    requireReader(context, ACCOUNTABLE);
+    const from = arg(DateTimeSchema.nullish(), args.from, 'from') ?? undefined;
+    const to = arg(DateTimeSchema.nullish(), args.to, 'to') ?? undefined;
+    return finesLedger(context.services.readPool, { from, to });
+  },
+
+  operatorWorkload(_parent, args, context) {
+    requireReader(context, ACCOUNTABLE);
+    const operator = arg(z.string().max(200).nullish(), args.operator, 'operator') ?? undefined;
+    return operatorWorkload(context.services.readPool, { from: args.from, to: args.to, operator });
+  },
+};
