@@ -7,6 +7,7 @@ import { registerProjectionsCommand } from './cli/projections-command.js';
 import { registerStartCommand } from './cli/start-command.js';
 import { registerTokenCommand } from './cli/token-command.js';
 import { synthCommand } from '../ingest/synth/cli.js';
+import { ingestCommand } from './cli/ingest-command.js';
 
 const program = new Command()
   .name('roadledger')
@@ -17,6 +18,7 @@ registerStartCommand(program);
 registerProjectionsCommand(program);
 registerTokenCommand(program);
 program.addCommand(synthCommand());
+program.addCommand(ingestCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

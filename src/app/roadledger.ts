@@ -23,6 +23,7 @@ import { EventWriter } from '../transport/writer/event-writer.js';
 import { ExpiryProcess } from '../commands/expire-infractions/expiry-process.js';
 import { startRegistryEnrichment } from '../registry/start-enrichment.js';
 import { startNotifications } from '../notifications/start-notifications.js';
+import { runDemo } from './demo/run-demo.js';
 
 export interface RunningRoadledger {
   config: Config;
@@ -101,6 +102,15 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     stops.push(function registryEnrichment() { return enrichment.stop(); });
     const notifications = await startNotifications({ config, pool: readPool, store, logger });
     stops.push(function notificationOutbox() { return notifications.stop(); });
+
+    if (config.DEMO_DATA) {
+      // In the background: the API answers meanwhile and infractions appear as they are written.
+      // Not awaited on stop: a file ingest publishes only after the whole video, so an
+      // interrupted run leaves nothing half-written, and the next start redoes it.
+      void runDemo({ dataDir: config.DATA_DIR, bus: commandBus, evidence, publisher: transport, tolerances: domainPolicies(config).zone.tolerances, logger }).catch(
+        (error: unknown) => logger.error({ err: error }, 'demo failed'),
+      );
+    }
 
     logger.info({ url: http.url, postgres: postgres.embedded ? 'embedded' : 'configured', eventStore: config.EVENT_STORE, transport: config.TRANSPORT }, 'Roadledger is up');
     return { config, url: http.url, store, readPool, evidence, transport, commandBus, projections, http, stop: stopAll };

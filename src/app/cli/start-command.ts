@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startRoadledger } from '../roadledger.js';
+import { welcomeText } from '../demo/welcome.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -13,6 +14,7 @@ export function registerStartCommand(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const running = await startRoadledger(config, logger);
+      process.stdout.write(await welcomeText(running.url, config.JWT_SECRET));
       let stopping = false;
       const stop = async (signal: string): Promise<void> => {
         if (stopping) return;

@@ -5,7 +5,9 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { assertNever, type Actor } from '../../domain/shared/actor.js';
 import type { CommandMetadata } from '../../domain/shared/message.js';
 import { toleranceFor, type ToleranceRule } from '../../domain/shared/tolerance.js';
-import { send } from '../../commands/command-messages.js';
+import { send as sendOnBus } from '../../commands/command-messages.js';
+import { CommandConflict } from '../../commands/runner/errors.js';
+import type { BusCommand } from '../../commands/command-messages.js';
 import type { DeviceStatusMessageV1, InfractionMessageV1, ObservationMessageV1, PlateRead } from '../../transport/messages/index.js';
 import type { ParsedMessage } from '../../transport/messages/parse-message.js';
 import { MessageRejectedError, type DispatchContext, type MessageDispatcher } from '../../transport/writer/message-dispatcher.js';
@@ -41,7 +43,7 @@ export class CommandDispatcher implements MessageDispatcher {
       // The zone's limit is the law; the device's copy of it travels only in the message.
       speed = { measuredKmh: message.speed.measuredKmh, limitKmh: zone.speedLimitKmh, tolerance };
     }
-    await send(this.bus, {
+    await this.send({
       type: 'RecordInfractionDetected',
       data: {
         infractionId: message.messageId,
@@ -61,7 +63,7 @@ export class CommandDispatcher implements MessageDispatcher {
   }
 
   private async observation(message: ObservationMessageV1, context: DispatchContext): Promise<void> {
-    await send(this.bus, {
+    await this.send({
       type: 'RecordObservation',
       data: {
         observationId: message.messageId,
@@ -76,8 +78,20 @@ export class CommandDispatcher implements MessageDispatcher {
     });
   }
 
+  /** A command that no longer applies never will: dead-letter it rather than retry forever. */
+  private async send(command: BusCommand): Promise<void> {
+    try {
+      await sendOnBus(this.bus, command);
+    } catch (error) {
+      if (error instanceof CommandConflict && error.reason === 'NO_LONGER_APPLIES') {
+        throw new MessageRejectedError(error.message, [{ path: '(command)', message: error.refusal?.code ?? 'NO_LONGER_APPLIES' }]);
+      }
+      throw error;
+    }
+  }
+
   private async heartbeat(message: DeviceStatusMessageV1, context: DispatchContext): Promise<void> {
-    await send(this.bus, {
+    await this.send({
       type: 'RecordHeartbeat',
       data: { deviceId: message.deviceId, at: message.deviceTime, fps: message.fps, latencyMs: message.latencyMs },
       metadata: metadataFor(message, context),

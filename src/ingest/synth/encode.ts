@@ -21,18 +21,25 @@ export function startEncoder(output: string, width: number, height: number, fps:
   );
   let stderr = '';
   ffmpeg.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // A dead ffmpeg makes stdin emit EPIPE and never 'drain': write() reports it instead.
+  ffmpeg.stdin.on('error', () => undefined);
   const exited = new Promise<number | null>((resolve, reject) => {
     ffmpeg.on('error', reject);
     ffmpeg.on('close', resolve);
   });
+  const failure = (code: number | null) => new Error(`ffmpeg encoding failed (exit ${code}) writing ${output}: ${stderr.trim()}`);
+  const diedEarly = exited.then((code) => {
+    throw failure(code);
+  });
+  diedEarly.catch(() => undefined);
   return {
     async write(rgb) {
-      if (!ffmpeg.stdin.write(rgb)) await once(ffmpeg.stdin, 'drain');
+      if (!ffmpeg.stdin.write(rgb)) await Promise.race([once(ffmpeg.stdin, 'drain'), diedEarly]);
     },
     async finish() {
       ffmpeg.stdin.end();
       const code = await exited;
-      if (code !== 0) throw new Error(`ffmpeg encoding failed (exit ${code}): ${stderr.trim()}`);
+      if (code !== 0) throw failure(code);
     },
   };
 }
