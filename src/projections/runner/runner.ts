@@ -14,6 +14,8 @@ import { ProjectionWorker, type WorkerOptions, type WorkerOutcome, type WorkerPr
 export interface RunnerOptions extends WorkerOptions {
   /** Rebuild (blue/green) a projection whose code version differs from the live one. */
   rebuildChangedVersions: boolean;
+  /** Batch size of a rebuild: larger than live, since nobody waits for its first rows. */
+  rebuildBatchSize: number;
   /** Wait before restarting a worker after an unexpected error, and between FAILED checks. */
   restartDelayMs: number;
 }
@@ -25,6 +27,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
   retryInitialDelayMs: 200,
   headRefreshMs: 1000,
   rebuildChangedVersions: false,
+  rebuildBatchSize: 2000,
   restartDelayMs: 2000,
 };
 
@@ -78,7 +81,12 @@ export class ProjectionRunner {
   async rebuild(name: string, options: { onProgress?: (progress: WorkerProgress) => void; atLeast?: Position } = {}): Promise<RebuildResult> {
     await this.migrate();
     const log = this.logger.child({ projection: name });
-    return rebuildProjection(this.pool, this.store, this.projection(name), { ...options, worker: this.options, logger: log, signal: this.abort.signal });
+    return rebuildProjection(this.pool, this.store, this.projection(name), {
+      ...options,
+      worker: { ...this.options, batchSize: this.options.rebuildBatchSize },
+      logger: log,
+      signal: this.abort.signal,
+    });
   }
 
   async statuses(): Promise<ProjectionStatus[]> {
