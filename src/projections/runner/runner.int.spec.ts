@@ -76,7 +76,7 @@ describe('projection runner', () => {
     const expected = (await searchInfractions(world.pool, {}, { first: 20 })).totalCount;
 
     let rebuilding = false;
-    const rebuild = world.runner([infractionsProjection], { batchSize: 50 }).rebuild('infractions', {
+    const rebuild = world.runner([infractionsProjection], { rebuildBatchSize: 50 }).rebuild('infractions', {
       onProgress: () => (rebuilding = true),
     });
     let readsDuringRebuild = 0;
