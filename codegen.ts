@@ -20,6 +20,7 @@ const config: CodegenConfig = {
           Evidence: '../../domain/infraction/events.js#EvidenceRef',
           InfractionChange: '../views/infraction-change.js#InfractionChangeView',
           CommandResult: '../views/command-result.js#CommandResultView',
+          InfractionConnection: '../views/infraction-connection.js#InfractionConnectionView',
         },
         scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

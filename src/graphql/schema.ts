@@ -15,6 +15,7 @@ import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 import type { EventFanOut } from './subscriptions/event-fan-out.js';
 import { foldInfraction } from './views/fold-infraction.js';
 import { infractionStream } from '../domain/infraction/events.js';
+import { countInfractions } from '../projections/infractions/queries.js';
 
 /** schema.graphql at the repository root, found from src/graphql (tsx, vitest) or dist/src/graphql (node). */
 export function schemaSource(): string {
@@ -39,6 +40,9 @@ export function buildSchema(fanOut: EventFanOut): GraphQLSchema {
     Infraction: infractionFieldResolvers,
     Evidence: evidenceResolvers,
     InfractionChange: infractionChangeResolvers,
+    InfractionConnection: {
+      totalCount: (parent, _args, context) => countInfractions(context.services.readPool, parent.filter),
+    },
     CommandResult: {
       async infraction(parent, _args, context) {
         if (parent.infractionId === null) return null;

@@ -3,6 +3,7 @@ import type { InfractionView } from '../views/infraction-view.js';
 import type { EvidenceRef } from '../../domain/infraction/events.js';
 import type { InfractionChangeView } from '../views/infraction-change.js';
 import type { CommandResultView } from '../views/command-result.js';
+import type { InfractionConnectionView } from '../views/infraction-connection.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -876,7 +877,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Infraction: ResolverTypeWrapper<InfractionView>;
   InfractionChange: ResolverTypeWrapper<InfractionChangeView>;
-  InfractionConnection: ResolverTypeWrapper<Omit<InfractionConnection, 'edges'> & { edges: Array<ResolversTypes['InfractionEdge']> }>;
+  InfractionConnection: ResolverTypeWrapper<InfractionConnectionView>;
   InfractionDetectedFilter: InfractionDetectedFilter;
   InfractionEdge: ResolverTypeWrapper<Omit<InfractionEdge, 'node'> & { node: ResolversTypes['Infraction'] }>;
   InfractionFilter: InfractionFilter;
@@ -938,7 +939,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Infraction: InfractionView;
   InfractionChange: InfractionChangeView;
-  InfractionConnection: Omit<InfractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InfractionEdge']> };
+  InfractionConnection: InfractionConnectionView;
   InfractionDetectedFilter: InfractionDetectedFilter;
   InfractionEdge: Omit<InfractionEdge, 'node'> & { node: ResolversParentTypes['Infraction'] };
   InfractionFilter: InfractionFilter;

@@ -2,7 +2,7 @@
 // verification. Each list query is one SQL statement (two with the total count).
 import { StreamNotFound, type RecordedEvent } from '../../event-store/port.js';
 import { infractionStream } from '../../domain/infraction/events.js';
-import { encodeCursor, findInfraction, searchInfractions } from '../../projections/infractions/queries.js';
+import { encodeCursor, findInfraction, pageOfInfractions, type InfractionFilter } from '../../projections/infractions/queries.js';
 import { readStatuses } from '../../projections/runner/status.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { foldInfraction } from '../views/fold-infraction.js';
@@ -30,23 +30,20 @@ export const queryResolvers: QueryResolvers = {
     requireReader(context);
     const page = arg(PageSchema, { first: args.first ?? 20, after: args.after }, '');
     const filter = arg(InfractionFilterSchema, args.filter, 'filter') ?? {};
-    const result = await searchInfractions(
-      context.services.readPool,
-      {
-        status: filter.status ?? undefined,
-        infractionType: filter.type ?? undefined,
-        zoneId: filter.zoneId ?? undefined,
-        deviceId: filter.deviceId ?? undefined,
-        plate: filter.plate ?? undefined,
-        from: filter.from ?? undefined,
-        to: filter.to ?? undefined,
-      },
-      { first: page.first, after: page.after ?? null },
-    );
+    const criteria: InfractionFilter = {
+      status: filter.status ?? undefined,
+      infractionType: filter.type ?? undefined,
+      zoneId: filter.zoneId ?? undefined,
+      deviceId: filter.deviceId ?? undefined,
+      plate: filter.plate ?? undefined,
+      from: filter.from ?? undefined,
+      to: filter.to ?? undefined,
+    };
+    const result = await pageOfInfractions(context.services.readPool, criteria, { first: page.first, after: page.after ?? null });
     return {
       edges: result.items.map((row) => ({ cursor: encodeCursor(row), node: infractionFromRow(row) })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
+      filter: criteria,
     };
   },
 

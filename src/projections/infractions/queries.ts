@@ -86,11 +86,14 @@ function whereOf(filter: InfractionFilter): { clauses: string[]; values: unknown
 
 /** Newest first; `after` continues exactly where the previous page ended, even as rows arrive. */
 export async function searchInfractions(pool: Pool, filter: InfractionFilter, page: PageRequest): Promise<InfractionPage> {
+  const [items, totalCount] = await Promise.all([pageOfInfractions(pool, filter, page), countInfractions(pool, filter)]);
+  return { ...items, totalCount };
+}
+
+/** One page without the total: a single statement, for callers that do not show the count. */
+export async function pageOfInfractions(pool: Pool, filter: InfractionFilter, page: PageRequest): Promise<Omit<InfractionPage, 'totalCount'>> {
   const first = Math.min(Math.max(1, Math.trunc(page.first)), MAX_PAGE_SIZE);
-  const { clauses, values } = whereOf(filter);
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const pageClauses = [...clauses];
-  const pageValues = [...values];
+  const { clauses: pageClauses, values: pageValues } = whereOf(filter);
   if (page.after) {
     const [occurredAt, id] = decodeCursor(page.after);
     pageValues.push(occurredAt, id);
@@ -98,21 +101,20 @@ export async function searchInfractions(pool: Pool, filter: InfractionFilter, pa
   }
   pageValues.push(first + 1);
   const pageWhere = pageClauses.length ? `WHERE ${pageClauses.join(' AND ')}` : '';
-  const [items, count] = await Promise.all([
-    pool.query<InfractionRecord>(
-      `SELECT ${COLUMNS} FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
-      pageValues,
-    ),
-    pool.query<{ total: string }>(`SELECT count(*) AS total FROM read_models.infractions ${where}`, values),
-  ]);
+  const items = await pool.query<InfractionRecord>(
+    `SELECT ${COLUMNS} FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
+    pageValues,
+  );
   const rows = items.rows.slice(0, first);
   const last = rows.at(-1);
-  return {
-    items: rows,
-    totalCount: Number(count.rows[0]?.total ?? 0),
-    endCursor: last ? encodeCursor(last) : null,
-    hasNextPage: items.rows.length > first,
-  };
+  return { items: rows, endCursor: last ? encodeCursor(last) : null, hasNextPage: items.rows.length > first };
+}
+
+export async function countInfractions(pool: Pool, filter: InfractionFilter): Promise<number> {
+  const { clauses, values } = whereOf(filter);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const count = await pool.query<{ total: string }>(`SELECT count(*) AS total FROM read_models.infractions ${where}`, values);
+  return Number(count.rows[0]?.total ?? 0);
 }
 
 /** The review queue: infractions waiting for a decision, newest first. */
