@@ -25,6 +25,21 @@ import { startRegistryEnrichment } from '../registry/start-enrichment.js';
 import { startNotifications } from '../notifications/start-notifications.js';
 import { runDemo } from './demo/run-demo.js';
 
+/** A stop step that hangs must not keep the rest (the database last of all) from stopping. */
+const STOP_STEP_DEADLINE_MS = 10_000;
+
+async function withDeadline(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface RunningRoadledger {
   config: Config;
   url: string;
@@ -43,7 +58,10 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.reverse()) {
       logger.debug({ step: stop.name }, 'stopping');
-      await stop().catch((error: unknown) => logger.error({ err: error, step: stop.name }, 'stop failed'));
+      await withDeadline(stop(), STOP_STEP_DEADLINE_MS).then(
+        (finished) => finished || logger.warn({ step: stop.name, deadlineMs: STOP_STEP_DEADLINE_MS }, 'stop step did not finish in time; going on'),
+        (error: unknown) => logger.error({ err: error, step: stop.name }, 'stop failed'),
+      );
     }
   };
   try {
