@@ -123,13 +123,6 @@ const ConfigSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** How long a signed evidence URL handed out by the API stays valid. */
   EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
-  // GraphQL API limits: query depth, query cost (list sizes multiply), requests per user per window.
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
-  RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** How long a signed evidence URL handed out by the API stays valid. */
-  EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 
   REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).default(30),
   PLATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
