@@ -31,6 +31,7 @@ import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
 import { withCorrelation, type Logger } from '../logger.js';
 import { ApiModule } from './api.module.js';
 import { correlationId } from './correlation.js';
+import { httpLatency, metricsRoute } from './metrics.js';
 import { evidenceRoute } from './evidence-route.js';
 import { explorerAssets, explorerForBrowsers, explorerPage } from './explorer.js';
 import { attachGraphQLWebSocket } from './graphql-ws-server.js';
@@ -109,6 +110,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
   const page = explorerPage();
   server.disable('x-powered-by');
   server.use(correlationId);
+  server.use(httpLatency);
+  server.get('/metrics', (req, res, next) => void metricsRoute(req, res).catch(next));
   server.use(explorerAssets);
   server.get('/', (_req, res) => void res.type('html').send(page));
   if ('readSignedUrl' in options.evidence) server.get('/evidence/*key', evidenceRoute(options.evidence as Parameters<typeof evidenceRoute>[0], logger));
