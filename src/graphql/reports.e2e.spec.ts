@@ -48,6 +48,18 @@ it('lists the device with its counts', async () => {
   expect(data.devices).toEqual([{ id: 'device-1', zoneId: 'zone-r', name: 'north', infractions: 2, lastInfractionAt: expect.any(String) }]);
 });
 
+it('lists the zone with its latest limit and stop line', async () => {
+  await ok('supervisor', 'sup-1', 'mutation($commandId: ID!) { setSpeedLimit(commandId: $commandId, zoneId: "zone-r", speedLimitKmh: 40) { events } }');
+  await ok('supervisor', 'sup-1', 'mutation($commandId: ID!) { setStopLine(commandId: $commandId, zoneId: "zone-r", from: { x: 10, y: 400 }, to: { x: 900, y: 410 }) { events } }');
+  const data = await eventually(
+    () => ok('operator', 'o', '{ zones { id name speedLimitKmh jurisdiction lanes { id } stopLine { from { x y } to { x y } } } }'),
+    (d) => (d.zones as Array<{ stopLine: unknown }>)[0]?.stopLine != null,
+  );
+  expect(data.zones).toEqual([
+    { id: 'zone-r', name: 'Av. Arequipa', speedLimitKmh: 40, jurisdiction: 'PE', lanes: [], stopLine: { from: { x: 10, y: 400 }, to: { x: 900, y: 410 } } },
+  ]);
+});
+
 it('counts the day of the zone', async () => {
   const query = `query($day: Date!) { dailyReport(from: $day, to: $day, zoneId: "zone-r") { zoneId day type detected validated rejected fined finesMinor } }`;
   const data = await eventually(() => ok('auditor', 'a', query, { day }), (d) => (d.dailyReport as Array<{ fined: number }>)[0]?.fined === 1);

@@ -8,6 +8,7 @@ import type { Projection } from './runner/projection.js';
 import { topViolatorsProjection } from './top-violators/projection.js';
 import { vehicleStatsProjection } from './vehicle-stats/projection.js';
 import { zoneDailyStatsProjection } from './zone-daily-stats/projection.js';
+import { zonesProjection } from './zones/projection.js';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   infractionsProjection,
@@ -18,4 +19,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   vehicleStatsProjection,
   finesLedgerProjection,
   operatorWorkloadProjection,
+  zonesProjection,
 ];

@@ -179,6 +179,13 @@ export type HistoryEntry = {
   type: Scalars['String']['output'];
 };
 
+/** A point in a camera's image (pixels). */
+export type ImagePoint = {
+  __typename?: 'ImagePoint';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 export type Infraction = {
   __typename?: 'Infraction';
   appeal: Maybe<Appeal>;
@@ -608,6 +615,7 @@ export type Query = {
   topViolators: Array<Violator>;
   /** Recomputes a stream's hash chain. */
   verifyStream: StreamVerification;
+  zones: Array<Zone>;
 };
 
 
@@ -745,6 +753,12 @@ export type SpeedMeasurement = {
   toleranceKmh: Scalars['Float']['output'];
 };
 
+export type StopLine = {
+  __typename?: 'StopLine';
+  from: ImagePoint;
+  to: ImagePoint;
+};
+
 export type StreamVerification = {
   __typename?: 'StreamVerification';
   events: Scalars['Int']['output'];
@@ -779,6 +793,28 @@ export type Violator = {
   finesMinor: Scalars['Float']['output'];
   infractions: Scalars['Int']['output'];
   plate: Scalars['String']['output'];
+};
+
+/** A road zone as the configuration screens list it (zones read model). */
+export type Zone = {
+  __typename?: 'Zone';
+  id: Scalars['ID']['output'];
+  /** Whose measurement tolerance applies to speeds measured here. */
+  jurisdiction: Scalars['String']['output'];
+  lanes: Array<ZoneLane>;
+  name: Scalars['String']['output'];
+  /** FRAME_REGION or TIMETABLE, with its parameters. */
+  signalSource: Maybe<Scalars['JSON']['output']>;
+  speedLimitKmh: Scalars['Float']['output'];
+  stopLine: Maybe<StopLine>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ZoneLane = {
+  __typename?: 'ZoneLane';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  polygon: Array<ImagePoint>;
 };
 
 
@@ -875,6 +911,7 @@ export type ResolversTypes = {
   HeartbeatInput: HeartbeatInput;
   HistoryEntry: ResolverTypeWrapper<HistoryEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImagePoint: ResolverTypeWrapper<ImagePoint>;
   Infraction: ResolverTypeWrapper<InfractionView>;
   InfractionChange: ResolverTypeWrapper<InfractionChangeView>;
   InfractionConnection: ResolverTypeWrapper<InfractionConnectionView>;
@@ -912,10 +949,13 @@ export type ResolversTypes = {
   SpeedBandInput: SpeedBandInput;
   SpeedInput: SpeedInput;
   SpeedMeasurement: ResolverTypeWrapper<SpeedMeasurement>;
+  StopLine: ResolverTypeWrapper<StopLine>;
   StreamVerification: ResolverTypeWrapper<StreamVerification>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Violator: ResolverTypeWrapper<Violator>;
+  Zone: ResolverTypeWrapper<Zone>;
+  ZoneLane: ResolverTypeWrapper<ZoneLane>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -937,6 +977,7 @@ export type ResolversParentTypes = {
   HeartbeatInput: HeartbeatInput;
   HistoryEntry: HistoryEntry;
   ID: Scalars['ID']['output'];
+  ImagePoint: ImagePoint;
   Infraction: InfractionView;
   InfractionChange: InfractionChangeView;
   InfractionConnection: InfractionConnectionView;
@@ -967,10 +1008,13 @@ export type ResolversParentTypes = {
   SpeedBandInput: SpeedBandInput;
   SpeedInput: SpeedInput;
   SpeedMeasurement: SpeedMeasurement;
+  StopLine: StopLine;
   StreamVerification: StreamVerification;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Violator: Violator;
+  Zone: Zone;
+  ZoneLane: ZoneLane;
 };
 
 export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1060,6 +1104,11 @@ export type HistoryEntryResolvers<ContextType = GraphQLContext, ParentType exten
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImagePointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImagePoint'] = ResolversParentTypes['ImagePoint']> = {
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type InfractionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Infraction'] = ResolversParentTypes['Infraction']> = {
@@ -1193,6 +1242,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   projectionStatus?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
   topViolators?: Resolver<Array<ResolversTypes['Violator']>, ParentType, ContextType, RequireFields<QueryTopViolatorsArgs, 'fromMonth' | 'limit' | 'toMonth'>>;
   verifyStream?: Resolver<ResolversTypes['StreamVerification'], ParentType, ContextType, RequireFields<QueryVerifyStreamArgs, 'stream'>>;
+  zones?: Resolver<Array<ResolversTypes['Zone']>, ParentType, ContextType>;
 };
 
 export type SpeedMeasurementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpeedMeasurement'] = ResolversParentTypes['SpeedMeasurement']> = {
@@ -1200,6 +1250,11 @@ export type SpeedMeasurementResolvers<ContextType = GraphQLContext, ParentType e
   limitKmh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   measuredKmh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   toleranceKmh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type StopLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StopLine'] = ResolversParentTypes['StopLine']> = {
+  from?: Resolver<ResolversTypes['ImagePoint'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ImagePoint'], ParentType, ContextType>;
 };
 
 export type StreamVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamVerification'] = ResolversParentTypes['StreamVerification']> = {
@@ -1223,6 +1278,23 @@ export type ViolatorResolvers<ContextType = GraphQLContext, ParentType extends R
   plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ZoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Zone'] = ResolversParentTypes['Zone']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jurisdiction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lanes?: Resolver<Array<ResolversTypes['ZoneLane']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signalSource?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  speedLimitKmh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stopLine?: Resolver<Maybe<ResolversTypes['StopLine']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ZoneLaneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ZoneLane'] = ResolversParentTypes['ZoneLane']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  polygon?: Resolver<Array<ResolversTypes['ImagePoint']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   Appeal?: AppealResolvers<ContextType>;
@@ -1234,6 +1306,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Evidence?: EvidenceResolvers<ContextType>;
   FinesLedgerLine?: FinesLedgerLineResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
+  ImagePoint?: ImagePointResolvers<ContextType>;
   Infraction?: InfractionResolvers<ContextType>;
   InfractionChange?: InfractionChangeResolvers<ContextType>;
   InfractionConnection?: InfractionConnectionResolvers<ContextType>;
@@ -1249,8 +1322,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SpeedMeasurement?: SpeedMeasurementResolvers<ContextType>;
+  StopLine?: StopLineResolvers<ContextType>;
   StreamVerification?: StreamVerificationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Violator?: ViolatorResolvers<ContextType>;
+  Zone?: ZoneResolvers<ContextType>;
+  ZoneLane?: ZoneLaneResolvers<ContextType>;
 };
 

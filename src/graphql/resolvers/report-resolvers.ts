@@ -6,6 +6,7 @@ import { finesLedger } from '../../projections/fines-ledger/queries.js';
 import { operatorWorkload } from '../../projections/operator-workload/queries.js';
 import { topViolators } from '../../projections/top-violators/queries.js';
 import { dailyReport } from '../../projections/zone-daily-stats/queries.js';
+import { listZones } from '../../projections/zones/queries.js';
 import type { DeviceStatus, InfractionType, QueryResolvers } from '../generated/resolvers-types.js';
 import { requireReader } from './access.js';
 import { arg, DateTimeSchema, IdSchema } from './arguments.js';
@@ -32,6 +33,21 @@ export const reportResolvers: QueryResolvers = {
       lastLatencyMs: device.lastLatencyMs,
       lastObservationAt: iso(device.lastObservationAt),
       lastInfractionAt: iso(device.lastInfractionAt),
+    }));
+  },
+
+  async zones(_parent, _args, context) {
+    requireReader(context);
+    const zones = await listZones(context.services.readPool);
+    return zones.map((zone) => ({
+      id: zone.zoneId,
+      name: zone.name,
+      speedLimitKmh: zone.speedLimitKmh,
+      jurisdiction: zone.jurisdiction,
+      lanes: zone.lanes.map((lane) => ({ id: lane.laneId, name: lane.name, polygon: lane.polygon })),
+      stopLine: zone.stopLine && { from: zone.stopLine.a, to: zone.stopLine.b },
+      signalSource: zone.signalSource,
+      updatedAt: zone.updatedAt.toISOString(),
     }));
   },
 
