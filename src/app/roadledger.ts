@@ -43,6 +43,8 @@ async function withDeadline(work: Promise<void>, ms: number): Promise<boolean> {
 export interface RunningRoadledger {
   config: Config;
   url: string;
+  /** The demo's seeding and video ingest running in the background (null without DEMO_DATA). */
+  demo: Promise<void> | null;
   store: EventStore;
   readPool: pg.Pool;
   evidence: EvidenceStore;
@@ -121,17 +123,18 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     const notifications = await startNotifications({ config, pool: readPool, store, logger });
     stops.push(function notificationOutbox() { return notifications.stop(); });
 
+    let demo: Promise<void> | null = null;
     if (config.DEMO_DATA) {
       // In the background: the API answers meanwhile and infractions appear as they are written.
       // Not awaited on stop: a file ingest publishes only after the whole video, so an
       // interrupted run leaves nothing half-written, and the next start redoes it.
-      void runDemo({ dataDir: config.DATA_DIR, bus: commandBus, evidence, publisher: transport, tolerances: domainPolicies(config).zone.tolerances, logger }).catch(
+      demo = runDemo({ dataDir: config.DATA_DIR, bus: commandBus, evidence, publisher: transport, tolerances: domainPolicies(config).zone.tolerances, logger }).catch(
         (error: unknown) => logger.error({ err: error }, 'demo failed'),
       );
     }
 
     logger.info({ url: http.url, postgres: postgres.embedded ? 'embedded' : 'configured', eventStore: config.EVENT_STORE, transport: config.TRANSPORT }, 'Roadledger is up');
-    return { config, url: http.url, store, readPool, evidence, transport, commandBus, projections, http, stop: stopAll };
+    return { config, url: http.url, demo, store, readPool, evidence, transport, commandBus, projections, http, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
