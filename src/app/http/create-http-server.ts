@@ -86,6 +86,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The application stops Apollo in its own order; Apollo's signal handlers would race it.
+    stopOnTerminationSignals: false,
     // Reported as a validation error (400), not thrown: a thrown rule error would be a 500.
     validationRules: [
       maxDepthRule({
