@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
-import { loadConfig } from '../src/app/config.js';
+import { createBenchDatabase } from './bench-database.js';
 import { createLogger } from '../src/app/logger.js';
 import type { EventEnvelope } from '../src/domain/shared/message.js';
 import { canonicalJson } from '../src/event-store/canonical-json.js';
@@ -25,30 +25,15 @@ const options = new Command()
   .parse()
   .opts<{ events?: number; count: number; synchronousCommit?: string }>();
 
-const serverUrl = loadConfig().DATABASE_URL ?? 'postgres://roadledger:roadledger@127.0.0.1:15432/roadledger';
 const logger = createLogger('warn', 'bench-append');
-
-const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-admin.on('error', (error) => console.error(`lost the admin connection: ${error.message}`));
-try {
-  await admin.connect();
-} catch (error) {
-  console.error(`Cannot connect to PostgreSQL at ${new URL(serverUrl).host} (${(error as Error).message}).`);
-  console.error('Start it with `npm run services:up postgres`, or point DATABASE_URL at a server.');
-  process.exit(2);
-}
-const name = `bench_append_${randomBytes(4).toString('hex')}`;
-await admin.query(`CREATE DATABASE ${name}`);
-if (options.synchronousCommit) await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = ${options.synchronousCommit === 'on' ? 'on' : 'off'}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+const database = await createBenchDatabase('bench_append');
+if (options.synchronousCommit) await database.admin.query(`ALTER DATABASE ${database.name} SET synchronous_commit = ${options.synchronousCommit === 'on' ? 'on' : 'off'}`);
 
 try {
-  if (options.events) await gapRun(url.toString(), options.events);
-  else await throughputRun(url.toString(), options.count);
+  if (options.events) await gapRun(database.url, options.events);
+  else await throughputRun(database.url, options.count);
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }
 
 async function gapRun(connectionString: string, events: number): Promise<void> {

@@ -5,13 +5,11 @@
 //   command folds its whole stream), 4. ConfirmPlate on one hot infraction (conflicts).
 // Settings from src/app/config.ts (DATABASE_URL; default: the services' PostgreSQL on 15432).
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
-import pg from 'pg';
-import { loadConfig } from '../src/app/config.js';
+import { createBenchDatabase } from './bench-database.js';
 import { createLogger } from '../src/app/logger.js';
 import { WriteSideModule } from '../src/app/write-side.module.js';
 import { send, type BusCommand } from '../src/commands/command-messages.js';
@@ -26,20 +24,8 @@ const options = new Command()
   .parse()
   .opts<{ count: number; callers: number; hot: number }>();
 
-const serverUrl = loadConfig().DATABASE_URL ?? 'postgres://roadledger:roadledger@127.0.0.1:15432/roadledger';
 const logger = createLogger('silent', 'bench-commands');
-const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-try {
-  await admin.connect();
-} catch (error) {
-  console.error(`Cannot connect to PostgreSQL at ${new URL(serverUrl).host} (${(error as Error).message}).`);
-  console.error('Start it with `npm run services:up postgres`, or point DATABASE_URL at a server.');
-  process.exit(2);
-}
-const name = `bench_commands_${randomBytes(4).toString('hex')}`;
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+const database = await createBenchDatabase('bench_commands');
 
 const camera: Actor = { kind: 'device', deviceId: 'cam-1' };
 const operators: Actor[] = Array.from({ length: options.callers }, (_, i) => ({ kind: 'user', userId: `op-${i}`, role: 'operator' }));
@@ -105,7 +91,7 @@ async function workload(bus: CommandBus, total: number, next: (index: number, ca
   return { commandsPerSecond: Math.round(total / seconds), p50Ms: at(0.5), p99Ms: at(0.99), nodeCpuMs, applied, conflicts, retried };
 }
 
-const store = new PostgresEventStore({ connectionString: url.toString(), poolSize: 10, logger });
+const store = new PostgresEventStore({ connectionString: database.url, poolSize: 10, logger });
 try {
   await store.migrate();
   const app = await NestFactory.createApplicationContext(
@@ -143,6 +129,5 @@ try {
   await app.close();
 } finally {
   await store.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

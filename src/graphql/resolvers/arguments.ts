@@ -4,7 +4,16 @@ import { badInput } from '../errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 
-export const IdSchema = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
+// Control characters (NUL above all, which PostgreSQL cannot store) are never part of an id.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+export const IdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'at most 200 characters')
+  .refine((id) => !CONTROL_CHARACTERS.test(id), 'must not contain control characters');
 export const DateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with an offset' });
 
 export const PageSchema = z.object({
