@@ -44,6 +44,25 @@ describe('cost', () => {
   });
 });
 
+describe('NUL characters', () => {
+  it('refuses one in a variable, naming where it was, before any command runs', async () => {
+    const response = await world.gql(
+      await world.token('operator', 'nul-variable'),
+      'mutation($id: ID!, $note: String) { rejectInfraction(commandId: "nul-guard-1", infractionId: $id, reason: OTHER, note: $note) { events } }',
+      { id: 'inf-nul', note: 'bad\u0000note' },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+  });
+
+  it('refuses one in an inline argument', async () => {
+    const response = await world.gql(
+      await world.token('operator', 'nul-literal'),
+      'mutation { rejectInfraction(commandId: "nul-guard-2", infractionId: "inf-nul", reason: OTHER, note: "bad\\u0000note") { events } }',
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+  });
+});
+
 describe('rate', () => {
   it('refuses a user who spent the budget, with RATE_LIMITED and a retry delay, while another user goes on', async () => {
     const greedy = await world.token('operator', 'greedy');

@@ -24,6 +24,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { clientErrorFor, formatError } from '../../graphql/errors.js';
 import { errorLoggingPlugin } from '../../graphql/limits/error-logging-plugin.js';
 import { costLimitPlugin } from '../../graphql/limits/limits-plugin.js';
+import { nulGuardPlugin } from '../../graphql/limits/nul-guard-plugin.js';
 import { createRequestLimiter } from '../../graphql/limits/rate-limiter.js';
 import { buildSchema, schemaSource } from '../../graphql/schema.js';
 import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
@@ -101,6 +102,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(settings.GRAPHQL_MAX_COST, schemaSource()),
+      nulGuardPlugin(),
       errorLoggingPlugin(),
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
     ],
