@@ -139,6 +139,10 @@ const ConfigSchema = z.object({
   /** Attempts of load -> decide -> append before a command answers CONFLICT. */
   COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   /** How often the expiry process looks for infractions past their review deadline (0: never). */
+  // Device health: a camera silent for DEVICE_STALE_AFTER_MS goes STALE (checked every
+  // DEVICE_HEALTH_INTERVAL_MS; 0 turns the monitor off).
+  DEVICE_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
+  DEVICE_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 

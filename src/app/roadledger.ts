@@ -24,6 +24,7 @@ import { ExpiryProcess } from '../commands/expire-infractions/expiry-process.js'
 import { startRegistryEnrichment } from '../registry/start-enrichment.js';
 import { startNotifications } from '../notifications/start-notifications.js';
 import { runDemo } from './demo/run-demo.js';
+import { DeviceHealthMonitor } from '../device-health/health-monitor.js';
 
 /** A stop step that hangs must not keep the rest (the database last of all) from stopping. */
 const STOP_STEP_DEADLINE_MS = 10_000;
@@ -116,6 +117,12 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     if (config.EXPIRY_INTERVAL_MS > 0) {
       const stopExpiry = expiry.schedule(config.EXPIRY_INTERVAL_MS);
       stops.push(function expirySchedule() { return stopExpiry(); });
+    }
+
+    if (config.DEVICE_HEALTH_INTERVAL_MS > 0) {
+      const health = new DeviceHealthMonitor({ pool: readPool, bus: commandBus, logger: logger.child({ component: 'device-health' }), staleAfterMs: config.DEVICE_STALE_AFTER_MS });
+      const stopHealth = health.schedule(config.DEVICE_HEALTH_INTERVAL_MS);
+      stops.push(function deviceHealth() { return stopHealth(); });
     }
 
     const enrichment = await startRegistryEnrichment({ config, pool: readPool, store, bus: commandBus, logger });
