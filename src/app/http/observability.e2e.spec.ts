@@ -32,5 +32,6 @@ it('exports command outcomes, GraphQL latency and process figures at /metrics', 
   const text = await response.text();
   expect(text).toMatch(/roadledger_commands_total\{command="PublishFineSchedule",outcome="[a-z_]+"\} 1/);
   expect(text).toMatch(/roadledger_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [1-9]/);
+  expect(text).toMatch(/roadledger_event_store_appends_total\{outcome="appended"\} [1-9]/);
   expect(text).toContain('roadledger_process_resident_memory_bytes');
 });

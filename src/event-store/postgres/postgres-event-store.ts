@@ -8,6 +8,7 @@ import { verifyChain, type StoredLink } from '../hash-chain.js';
 import {
   START,
   StreamNotFound,
+  WrongExpectedRevision,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -25,6 +26,7 @@ import { ChangeNotifier } from './change-notifier.js';
 import { CommitSignal } from './commit-signal.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
 import { migrate, NOTIFY_CHANNEL } from './schema.js';
+import { appendSeconds, appendsTotal, eventsAppendedTotal } from '../metrics.js';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -75,12 +77,19 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
 
   async append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
     const values = appendParameters(stream, events, expected, this.commitSignal === undefined);
+    const timer = appendSeconds.startTimer();
     let row: AppendRow;
     try {
       row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
     } catch (error) {
-      throw appendError(error, stream, events, expected);
+      const failure = appendError(error, stream, events, expected);
+      appendsTotal.inc({ outcome: failure instanceof WrongExpectedRevision ? 'wrong_expected_revision' : 'failed' });
+      throw failure;
+    } finally {
+      timer();
     }
+    appendsTotal.inc({ outcome: 'appended' });
+    eventsAppendedTotal.inc(events.length);
     this.commitSignal?.committed();
     return {
       nextRevision: Number(row.next_revision),

@@ -1,4 +1,6 @@
-// Per-stage wall time, kept as samples so the summary can give p50 and p99 per call.
+// Per-stage wall time, kept as samples so the summary can give p50 and p99 per call, and
+// exported as a histogram for /metrics.
+import { Histogram, register } from 'prom-client';
 export type StageName = 'decode' | 'detect' | 'signal' | 'track' | 'read' | 'rules' | 'evidence' | 'publish';
 
 export interface StageFigures {
@@ -8,6 +10,14 @@ export interface StageFigures {
   totalMs: number;
 }
 
+const stageSeconds = (register.getSingleMetric('roadledger_ingest_stage_duration_seconds') ??
+  new Histogram({
+    name: 'roadledger_ingest_stage_duration_seconds',
+    help: 'Ingest time per call of a stage (decode and detect: per frame; read: per plate crop)',
+    labelNames: ['stage'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+  })) as Histogram<'stage'>;
+
 export class StageTimings {
   private readonly samples = new Map<StageName, number[]>();
 
@@ -15,6 +25,7 @@ export class StageTimings {
     const list = this.samples.get(stage) ?? [];
     list.push(ms);
     this.samples.set(stage, list);
+    stageSeconds.observe({ stage }, ms / 1000);
   }
 
   async time<T>(stage: StageName, work: () => Promise<T> | T): Promise<T> {
