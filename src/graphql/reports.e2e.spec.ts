@@ -60,6 +60,22 @@ it('lists the zone with its latest limit and stop line', async () => {
   ]);
 });
 
+it('scores the vehicle from its confirmed offences, showing every factor', async () => {
+  const query = '{ vehicleRisk(plate: "xyz-789") { plate score factors { name value weight points } } }';
+  const data = await eventually(() => ok('supervisor', 's', query), (d) => (d.vehicleRisk as { score: number }).score > 0);
+  // r-1 validated, fined and paid an hour ago; r-2 rejected (not an offence).
+  expect(data.vehicleRisk).toEqual({
+    plate: 'XYZ-789',
+    score: 15,
+    factors: [
+      { name: 'confirmed_offences', value: 1, weight: 5, points: 5 },
+      { name: 'recent_offences', value: 1, weight: 10, points: 10 },
+      { name: 'repeat_offences', value: 0, weight: 8, points: 0 },
+      { name: 'unpaid_fines', value: 0, weight: 15, points: 0 },
+    ],
+  });
+});
+
 it('counts the day of the zone', async () => {
   const query = `query($day: Date!) { dailyReport(from: $day, to: $day, zoneId: "zone-r") { zoneId day type detected validated rejected fined finesMinor } }`;
   const data = await eventually(() => ok('auditor', 'a', query, { day }), (d) => (d.dailyReport as Array<{ fined: number }>)[0]?.fined === 1);

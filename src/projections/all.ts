@@ -9,6 +9,7 @@ import { topViolatorsProjection } from './top-violators/projection.js';
 import { vehicleStatsProjection } from './vehicle-stats/projection.js';
 import { zoneDailyStatsProjection } from './zone-daily-stats/projection.js';
 import { zonesProjection } from './zones/projection.js';
+import { vehicleRiskProjection } from './vehicle-risk/projection.js';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   infractionsProjection,
@@ -20,4 +21,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   finesLedgerProjection,
   operatorWorkloadProjection,
   zonesProjection,
+  vehicleRiskProjection,
 ];

@@ -613,6 +613,7 @@ export type Query = {
   projectionStatus: Array<ProjectionStatus>;
   /** Months as yyyy-mm, both inclusive; limit at most 100. */
   topViolators: Array<Violator>;
+  vehicleRisk: VehicleRisk;
   /** Recomputes a stream's hash chain. */
   verifyStream: StreamVerification;
   zones: Array<Zone>;
@@ -674,6 +675,11 @@ export type QueryTopViolatorsArgs = {
 };
 
 
+export type QueryVehicleRiskArgs = {
+  plate: Scalars['String']['input'];
+};
+
+
 export type QueryVerifyStreamArgs = {
   stream: Scalars['String']['input'];
 };
@@ -711,6 +717,15 @@ export type RejectionReason =
   | 'FALSE_POSITIVE'
   | 'OTHER'
   | 'PLATE_UNREADABLE';
+
+/** One reason for a vehicle's risk score: the factor's value, its weight and the points it adds. */
+export type RiskFactor = {
+  __typename?: 'RiskFactor';
+  name: Scalars['String']['output'];
+  points: Scalars['Int']['output'];
+  value: Scalars['Int']['output'];
+  weight: Scalars['Int']['output'];
+};
 
 export type Role =
   | 'ADMIN'
@@ -785,6 +800,14 @@ export type SubscriptionInfractionChangedArgs = {
 
 export type SubscriptionInfractionDetectedArgs = {
   filter?: InputMaybe<InfractionDetectedFilter>;
+};
+
+/** A vehicle's risk from its confirmed offences (0 to 100), with the factors that make it up. */
+export type VehicleRisk = {
+  __typename?: 'VehicleRisk';
+  factors: Array<RiskFactor>;
+  plate: Scalars['String']['output'];
+  score: Scalars['Int']['output'];
 };
 
 export type Violator = {
@@ -943,6 +966,7 @@ export type ResolversTypes = {
   ReferencePointInput: ReferencePointInput;
   RegionInput: RegionInput;
   RejectionReason: RejectionReason;
+  RiskFactor: ResolverTypeWrapper<RiskFactor>;
   Role: Role;
   SignalSourceInput: SignalSourceInput;
   SignalSourceKind: SignalSourceKind;
@@ -953,6 +977,7 @@ export type ResolversTypes = {
   StreamVerification: ResolverTypeWrapper<StreamVerification>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  VehicleRisk: ResolverTypeWrapper<VehicleRisk>;
   Violator: ResolverTypeWrapper<Violator>;
   Zone: ResolverTypeWrapper<Zone>;
   ZoneLane: ResolverTypeWrapper<ZoneLane>;
@@ -1004,6 +1029,7 @@ export type ResolversParentTypes = {
   RecordInfractionDetectedInput: RecordInfractionDetectedInput;
   ReferencePointInput: ReferencePointInput;
   RegionInput: RegionInput;
+  RiskFactor: RiskFactor;
   SignalSourceInput: SignalSourceInput;
   SpeedBandInput: SpeedBandInput;
   SpeedInput: SpeedInput;
@@ -1012,6 +1038,7 @@ export type ResolversParentTypes = {
   StreamVerification: StreamVerification;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  VehicleRisk: VehicleRisk;
   Violator: Violator;
   Zone: Zone;
   ZoneLane: ZoneLane;
@@ -1241,8 +1268,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   operatorWorkload?: Resolver<Array<ResolversTypes['OperatorWorkload']>, ParentType, ContextType, RequireFields<QueryOperatorWorkloadArgs, 'from' | 'to'>>;
   projectionStatus?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
   topViolators?: Resolver<Array<ResolversTypes['Violator']>, ParentType, ContextType, RequireFields<QueryTopViolatorsArgs, 'fromMonth' | 'limit' | 'toMonth'>>;
+  vehicleRisk?: Resolver<ResolversTypes['VehicleRisk'], ParentType, ContextType, RequireFields<QueryVehicleRiskArgs, 'plate'>>;
   verifyStream?: Resolver<ResolversTypes['StreamVerification'], ParentType, ContextType, RequireFields<QueryVerifyStreamArgs, 'stream'>>;
   zones?: Resolver<Array<ResolversTypes['Zone']>, ParentType, ContextType>;
+};
+
+export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RiskFactor'] = ResolversParentTypes['RiskFactor']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SpeedMeasurementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpeedMeasurement'] = ResolversParentTypes['SpeedMeasurement']> = {
@@ -1269,6 +1304,12 @@ export type StreamVerificationResolvers<ContextType = GraphQLContext, ParentType
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   infractionChanged?: SubscriptionResolver<ResolversTypes['InfractionChange'], "infractionChanged", ParentType, ContextType, RequireFields<SubscriptionInfractionChangedArgs, 'id'>>;
   infractionDetected?: SubscriptionResolver<ResolversTypes['Infraction'], "infractionDetected", ParentType, ContextType, Partial<SubscriptionInfractionDetectedArgs>>;
+};
+
+export type VehicleRiskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VehicleRisk'] = ResolversParentTypes['VehicleRisk']> = {
+  factors?: Resolver<Array<ResolversTypes['RiskFactor']>, ParentType, ContextType>;
+  plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ViolatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Violator'] = ResolversParentTypes['Violator']> = {
@@ -1321,10 +1362,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Plate?: PlateResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskFactor?: RiskFactorResolvers<ContextType>;
   SpeedMeasurement?: SpeedMeasurementResolvers<ContextType>;
   StopLine?: StopLineResolvers<ContextType>;
   StreamVerification?: StreamVerificationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  VehicleRisk?: VehicleRiskResolvers<ContextType>;
   Violator?: ViolatorResolvers<ContextType>;
   Zone?: ZoneResolvers<ContextType>;
   ZoneLane?: ZoneLaneResolvers<ContextType>;

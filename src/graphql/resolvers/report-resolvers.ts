@@ -7,6 +7,7 @@ import { operatorWorkload } from '../../projections/operator-workload/queries.js
 import { topViolators } from '../../projections/top-violators/queries.js';
 import { dailyReport } from '../../projections/zone-daily-stats/queries.js';
 import { listZones } from '../../projections/zones/queries.js';
+import { vehicleRisk } from '../../projections/vehicle-risk/queries.js';
 import type { DeviceStatus, InfractionType, QueryResolvers } from '../generated/resolvers-types.js';
 import { requireReader } from './access.js';
 import { arg, DateTimeSchema, IdSchema } from './arguments.js';
@@ -49,6 +50,12 @@ export const reportResolvers: QueryResolvers = {
       signalSource: zone.signalSource,
       updatedAt: zone.updatedAt.toISOString(),
     }));
+  },
+
+  async vehicleRisk(_parent, args, context) {
+    requireReader(context);
+    const plate = arg(IdSchema, args.plate, 'plate').toUpperCase();
+    return vehicleRisk(context.services.readPool, plate, context.services.now());
   },
 
   async dailyReport(_parent, args, context) {
