@@ -28,6 +28,8 @@ export interface Detection {
   /** 0..1 */
   score: number;
   kind: DetectionKind;
+  /** What the detector says the object is (a vehicle class such as 'car'), when it says. */
+  label?: string;
   /** The rotated quadrilateral of a text region, when the detector gives one. */
   polygon?: [number, number][];
 }
