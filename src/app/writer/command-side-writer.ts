@@ -1,0 +1,72 @@
+// The event writer with the real command side behind it, for processes that own no HTTP
+// server (the writer's fault tests, bench:pipeline): the Nest write-side module over the
+// given event store, the zone directory and the command dispatcher.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import type { INestApplicationContext } from '@nestjs/common';
+import type pg from 'pg';
+import type { Registry } from 'prom-client';
+import { DEFAULT_WRITE_SIDE_POLICIES, type WriteSidePolicies } from '../../commands/runner/command-runner.js';
+import { createZoneDecider } from '../../domain/zone/decide.js';
+import type { EventStore } from '../../event-store/port.js';
+import type { Transport } from '../../transport/port.js';
+import { EventWriter, type WriterTopics } from '../../transport/writer/event-writer.js';
+import type { MessageDispatcher } from '../../transport/writer/message-dispatcher.js';
+import type { Logger } from '../logger.js';
+import { WriteSideModule } from '../write-side.module.js';
+import { CommandDispatcher } from './command-dispatcher.js';
+import { ZoneDirectory } from './zone-directory.js';
+
+export interface CommandSideWriterOptions {
+  transport: Transport;
+  store: EventStore;
+  /** Pool on the database of the personal-data keys and the expiry read model. */
+  pool: pg.Pool;
+  personalDataSecret: string;
+  logger: Logger;
+  groupId?: string;
+  topics?: WriterTopics;
+  policies?: WriteSidePolicies;
+  keyConcurrency?: number;
+  registry?: Registry;
+  /** Wraps the dispatcher (e.g. to record or time what was applied). */
+  wrapDispatcher?: (dispatcher: MessageDispatcher) => MessageDispatcher;
+}
+
+export interface CommandSideWriter {
+  writer: EventWriter;
+  bus: CommandBus;
+  /** Stops the writer (what is unfinished stays uncommitted), then the command side. */
+  stop(): Promise<void>;
+}
+
+export async function startCommandSideWriter(options: CommandSideWriterOptions): Promise<CommandSideWriter> {
+  const policies = options.policies ?? DEFAULT_WRITE_SIDE_POLICIES;
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(
+    WriteSideModule.forRoot({ eventStore: options.store, personalDataPool: options.pool, personalDataSecret: options.personalDataSecret, policies, logger: options.logger }),
+    { logger: false },
+  );
+  const bus = app.get(CommandBus);
+  const zoneDecider = createZoneDecider(policies.zone);
+  const zones = new ZoneDirectory({ store: options.store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
+  const dispatcher = new CommandDispatcher(bus, zones, policies.zone.tolerances);
+  const writer = new EventWriter({
+    transport: options.transport,
+    dispatcher: options.wrapDispatcher ? options.wrapDispatcher(dispatcher) : dispatcher,
+    logger: options.logger,
+    groupId: options.groupId,
+    topics: options.topics,
+    keyConcurrency: options.keyConcurrency,
+    registry: options.registry,
+  });
+  await writer.start();
+  return {
+    writer,
+    bus,
+    async stop() {
+      await writer.stop();
+      await app.close();
+    },
+  };
+}
