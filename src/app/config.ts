@@ -144,6 +144,8 @@ const ConfigSchema = z.object({
   DEVICE_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
   DEVICE_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** An ONNX model that replaces the risk formula (README: "Risk score"); unset: the formula. */
+  RISK_MODEL_PATH: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

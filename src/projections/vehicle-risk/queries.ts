@@ -1,12 +1,13 @@
 // A vehicle's risk, scored from its confirmed offences as the read model holds them.
 import type { Pool } from 'pg';
-import { RECENT_DAYS, riskScore, type RiskScore } from './risk-score.js';
+import { RECENT_DAYS, type VehicleHistory } from './risk-score.js';
+import { formulaScorer, type RiskScorer, type ScoredRisk } from './risk-scorer.js';
 
-export interface VehicleRisk extends RiskScore {
+export interface VehicleRisk extends ScoredRisk {
   plate: string;
 }
 
-export async function vehicleRisk(pool: Pool, plate: string, now: Date = new Date()): Promise<VehicleRisk> {
+export async function vehicleHistory(pool: Pool, plate: string, now: Date): Promise<VehicleHistory> {
   const { rows } = await pool.query<{ confirmed: string; recent: string; unpaid: string; most_repeated: string | null }>(
     `WITH offences AS (
        SELECT * FROM read_models.vehicle_risk_infractions WHERE plate = $1 AND confirmed AND NOT voided
@@ -20,12 +21,13 @@ export async function vehicleRisk(pool: Pool, plate: string, now: Date = new Dat
   );
   const row = rows[0]!;
   return {
-    plate,
-    ...riskScore({
-      confirmedOffences: Number(row.confirmed),
-      recentOffences: Number(row.recent),
-      mostRepeatedTypeCount: Number(row.most_repeated ?? 0),
-      unpaidFines: Number(row.unpaid),
-    }),
+    confirmedOffences: Number(row.confirmed),
+    recentOffences: Number(row.recent),
+    mostRepeatedTypeCount: Number(row.most_repeated ?? 0),
+    unpaidFines: Number(row.unpaid),
   };
+}
+
+export async function vehicleRisk(pool: Pool, plate: string, now: Date = new Date(), scorer: RiskScorer = formulaScorer): Promise<VehicleRisk> {
+  return { plate, ...(await scorer.score(await vehicleHistory(pool, plate, now))) };
 }
