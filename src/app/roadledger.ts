@@ -16,6 +16,7 @@ import { createZoneDecider } from '../domain/zone/decide.js';
 import type { EventStore } from '../event-store/port.js';
 import type { EvidenceStore } from '../evidence/port.js';
 import { ProjectionRunner } from '../projections/runner/runner.js';
+import { riskScorer } from '../projections/vehicle-risk/risk-model.js';
 import { ALL_PROJECTIONS } from '../projections/all.js';
 import { createTransport } from '../transport/create-transport.js';
 import type { Transport } from '../transport/port.js';
@@ -96,6 +97,8 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     await projections.start();
     stops.push(function projectionRunner() { return projections.stop(); });
 
+    // A risk model that cannot load, or does not take the risk features, stops the start here.
+    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }));
     const http = await createHttpServer({ settings: config, logger, store, readPool, evidence, writeSide });
     stops.push(function httpServer() { return http.close(); });
     const commandBus = http.app.get(CommandBus);

@@ -21,6 +21,7 @@ export type ApiSettings = Pick<
   | 'RATE_LIMIT_POINTS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
   | 'EVIDENCE_URL_TTL_SECONDS'
+  | 'RISK_MODEL_PATH'
 >;
 
 export interface ApiServices {

@@ -722,10 +722,30 @@ export type RejectionReason =
 export type RiskFactor = {
   __typename?: 'RiskFactor';
   name: Scalars['String']['output'];
-  points: Scalars['Int']['output'];
+  /** value x weight; null when a model scored. */
+  points: Maybe<Scalars['Int']['output']>;
   value: Scalars['Int']['output'];
-  weight: Scalars['Int']['output'];
+  /** The formula's weight; null when a model scored (the value was one of its inputs). */
+  weight: Maybe<Scalars['Int']['output']>;
 };
+
+/** What produced a risk score: the formula, or the ONNX model of RISK_MODEL_PATH. */
+export type RiskScorer = {
+  __typename?: 'RiskScorer';
+  /** Why the formula answered although a model is configured (the model failed). */
+  fallbackReason: Maybe<Scalars['String']['output']>;
+  kind: RiskScorerKind;
+  /** The configured model's file name, also when the formula stood in for it. */
+  modelFile: Maybe<Scalars['String']['output']>;
+  /** The model's answer (0 to 1) when it scored; the score is it in percent, rounded. */
+  modelOutput: Maybe<Scalars['Float']['output']>;
+  /** Lower-case hex SHA-256 of the configured model file. */
+  modelSha256: Maybe<Scalars['String']['output']>;
+};
+
+export type RiskScorerKind =
+  | 'FORMULA'
+  | 'MODEL';
 
 export type Role =
   | 'ADMIN'
@@ -808,6 +828,7 @@ export type VehicleRisk = {
   factors: Array<RiskFactor>;
   plate: Scalars['String']['output'];
   score: Scalars['Int']['output'];
+  scorer: RiskScorer;
 };
 
 export type Violator = {
@@ -967,6 +988,8 @@ export type ResolversTypes = {
   RegionInput: RegionInput;
   RejectionReason: RejectionReason;
   RiskFactor: ResolverTypeWrapper<RiskFactor>;
+  RiskScorer: ResolverTypeWrapper<RiskScorer>;
+  RiskScorerKind: RiskScorerKind;
   Role: Role;
   SignalSourceInput: SignalSourceInput;
   SignalSourceKind: SignalSourceKind;
@@ -1030,6 +1053,7 @@ export type ResolversParentTypes = {
   ReferencePointInput: ReferencePointInput;
   RegionInput: RegionInput;
   RiskFactor: RiskFactor;
+  RiskScorer: RiskScorer;
   SignalSourceInput: SignalSourceInput;
   SpeedBandInput: SpeedBandInput;
   SpeedInput: SpeedInput;
@@ -1275,9 +1299,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RiskFactor'] = ResolversParentTypes['RiskFactor']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RiskScorerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RiskScorer'] = ResolversParentTypes['RiskScorer']> = {
+  fallbackReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskScorerKind'], ParentType, ContextType>;
+  modelFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelOutput?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  modelSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SpeedMeasurementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpeedMeasurement'] = ResolversParentTypes['SpeedMeasurement']> = {
@@ -1310,6 +1342,7 @@ export type VehicleRiskResolvers<ContextType = GraphQLContext, ParentType extend
   factors?: Resolver<Array<ResolversTypes['RiskFactor']>, ParentType, ContextType>;
   plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scorer?: Resolver<ResolversTypes['RiskScorer'], ParentType, ContextType>;
 };
 
 export type ViolatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Violator'] = ResolversParentTypes['Violator']> = {
@@ -1363,6 +1396,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskFactor?: RiskFactorResolvers<ContextType>;
+  RiskScorer?: RiskScorerResolvers<ContextType>;
   SpeedMeasurement?: SpeedMeasurementResolvers<ContextType>;
   StopLine?: StopLineResolvers<ContextType>;
   StreamVerification?: StreamVerificationResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { topViolators } from '../../projections/top-violators/queries.js';
 import { dailyReport } from '../../projections/zone-daily-stats/queries.js';
 import { listZones } from '../../projections/zones/queries.js';
 import { vehicleRisk } from '../../projections/vehicle-risk/queries.js';
+import { riskScorer } from '../../projections/vehicle-risk/risk-model.js';
 import type { DeviceStatus, InfractionType, QueryResolvers } from '../generated/resolvers-types.js';
 import { requireReader } from './access.js';
 import { arg, DateTimeSchema, IdSchema } from './arguments.js';
@@ -55,7 +56,9 @@ export const reportResolvers: QueryResolvers = {
   async vehicleRisk(_parent, args, context) {
     requireReader(context);
     const plate = arg(IdSchema, args.plate, 'plate').toUpperCase();
-    return vehicleRisk(context.services.readPool, plate, context.services.now());
+    const scorer = await riskScorer(context.services.settings.RISK_MODEL_PATH, context.services.logger);
+    const { scorer: by, ...risk } = await vehicleRisk(context.services.readPool, plate, context.services.now(), scorer);
+    return { ...risk, scorer: { kind: by.kind, modelFile: by.model?.fileName ?? null, modelSha256: by.model?.sha256 ?? null, modelOutput: by.modelOutput, fallbackReason: by.fallbackReason } };
   },
 
   async dailyReport(_parent, args, context) {
