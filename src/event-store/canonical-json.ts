@@ -1,48 +1,95 @@
 // Canonical JSON (RFC 8785, JCS) for the values events hold: object keys sorted by UTF-16
 // code units, no whitespace, ECMAScript number and string serialisation. The same value
 // always encodes to the same text, so its hash survives a round trip through any store.
+//
+// Every append encodes each event's data and metadata, so this sits on the hot path: the
+// encoder builds strings directly and works out where a bad value sits only when it
+// meets one (a path string per member cost more than the encoding itself).
 
 export function canonicalJson(value: unknown): string {
-  const encoded = encode(value, '$');
-  if (encoded === undefined) throw new TypeError('Cannot canonicalise undefined at $');
-  return encoded;
+  try {
+    const encoded = encode(value);
+    if (encoded === undefined) throw new Unencodable('undefined');
+    return encoded;
+  } catch (error) {
+    if (error instanceof Unencodable) throw new TypeError(`Cannot canonicalise ${error.what} at $${error.path}`);
+    throw error;
+  }
 }
 
-function encode(value: unknown, path: string): string | undefined {
+/** Thrown from inside the encoder; each level on the way out prepends its key or index. */
+class Unencodable extends Error {
+  path = '';
+
+  constructor(readonly what: string) {
+    super(what);
+  }
+}
+
+// What JSON.stringify would escape: quotes, backslashes, control characters and surrogates
+// (lone ones become \u escapes; paired ones are simply left to JSON.stringify too).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function encodeString(value: string): string {
+  return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+function encode(value: unknown): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
+      return encodeString(value);
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`Cannot canonicalise non-finite number at ${path}`);
-      return JSON.stringify(value);
+      if (!Number.isFinite(value)) throw new Unencodable('non-finite number');
+      // Number::toString, which is what JSON.stringify uses for finite numbers.
+      return String(value);
     case 'undefined':
     case 'function':
     case 'symbol':
       return undefined;
     case 'bigint':
-      throw new TypeError(`Cannot canonicalise bigint at ${path} (store it as a string)`);
+      throw new Unencodable('bigint (store it as a string)');
     case 'object':
-      return encodeObject(value, path);
+      return encodeObject(value);
     default:
-      throw new TypeError(`Cannot canonicalise ${typeof value} at ${path}`);
+      throw new Unencodable(typeof value);
   }
 }
 
-function encodeObject(value: object, path: string): string | undefined {
+function encodeObject(value: object): string | undefined {
   const withToJson = value as { toJSON?: () => unknown };
-  if (typeof withToJson.toJSON === 'function') return encode(withToJson.toJSON(), path);
-  if (Array.isArray(value)) {
-    // Like JSON.stringify: holes and undefined entries become null inside arrays.
-    return `[${value.map((item, index) => encode(item, `${path}[${index}]`) ?? 'null').join(',')}]`;
-  }
+  if (typeof withToJson.toJSON === 'function') return encode(withToJson.toJSON());
+  if (Array.isArray(value)) return encodeArray(value);
   const record = value as Record<string, unknown>;
   // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const encoded = encode(record[key], `${path}.${key}`);
-    if (encoded !== undefined) members.push(`${JSON.stringify(key)}:${encoded}`);
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const encoded = encodeMember(record[key], key);
+    if (encoded === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}${encodeString(key)}:${encoded}`;
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
+}
+
+function encodeArray(items: readonly unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index += 1) {
+    // Like JSON.stringify: holes and undefined entries become null inside arrays.
+    const encoded = encodeMember(items[index], index) ?? 'null';
+    text += index === 0 ? encoded : `,${encoded}`;
+  }
+  return `${text}]`;
+}
+
+function encodeMember(value: unknown, at: string | number): string | undefined {
+  try {
+    return encode(value);
+  } catch (error) {
+    if (error instanceof Unencodable) error.path = `${typeof at === 'number' ? `[${at}]` : `.${at}`}${error.path}`;
+    throw error;
+  }
 }

@@ -31,4 +31,33 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(() => canonicalJson({ list: [1n] })).toThrow('$.list[0]');
     expect(() => canonicalJson(undefined)).toThrow();
   });
+
+  it('matches JSON.stringify with every key listed in code-unit order, on varied values', () => {
+    // The property list of JSON.stringify fixes member order at every depth (even for
+    // integer-like keys), so it is an independent reference for plain data.
+    const strings = ['', 'plain', 'quote " and \\ backslash', 'line\nbreak\ttab\u0001', 'é ñ ü', '\u{1F600}', 'lone \ud800', '</script>'];
+    const numbers = [0, -0, 1, -17, 87.4, 0.1 + 0.2, 1e21, 1e-7, Number.MAX_SAFE_INTEGER, 5e-324];
+    const keys = ['b', 'a', '10', '9', 'é', 'Z', 'z\u{1F600}', 'ﬀ', '', 'a b', 'q"k'];
+    let seed = 7;
+    const next = (limit: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % limit;
+    };
+    const value = (depth: number): unknown => {
+      const pick = next(depth > 3 ? 4 : 6);
+      if (pick === 0) return strings[next(strings.length)];
+      if (pick === 1) return numbers[next(numbers.length)];
+      if (pick === 2) return [true, false, null, undefined][next(4)];
+      if (pick === 3) return next(2) === 0 ? strings[next(strings.length)] : numbers[next(numbers.length)];
+      if (pick === 4) return Array.from({ length: next(4) }, () => value(depth + 1));
+      const record: Record<string, unknown> = {};
+      for (const key of keys) if (next(2) === 0) record[key] = value(depth + 1);
+      return record;
+    };
+    const sortedKeys = [...keys].sort();
+    for (let sample = 0; sample < 2_000; sample += 1) {
+      const item = { root: value(0) };
+      expect(canonicalJson(item)).toBe(JSON.stringify(item, ['root', ...sortedKeys]));
+    }
+  });
 });
