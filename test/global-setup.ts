@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SERVICES = ['postgres', 'redis', 'kafka', 'minio', 'ffmpeg', 'mailpit'];
+const SERVICES = ['postgres', 'redis', 'kafka', 'minio', 'ffmpeg', 'mailpit', 'rtsp'];
 const leaseScript = fileURLToPath(new URL('../scripts/services/lease.sh', import.meta.url));
 const holder = `vitest-${process.pid}`;
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Which services answer right now. Exit status 0 only when every one asked about answers.
-# Usage: status.sh [postgres|redis|kafka|minio|ffmpeg|mailpit ...]   (no argument: all of them)
+# Usage: status.sh [postgres|redis|kafka|minio|ffmpeg|mailpit|rtsp ...]   (no argument: all of them)
 source "$(dirname "${BASH_SOURCE[0]}")/lifecycle.sh"
 HERE="$(dirname "${BASH_SOURCE[0]}")"
 
 services=("$@")
-((${#services[@]})) || services=(postgres redis kafka minio ffmpeg mailpit)
+((${#services[@]})) || services=(postgres redis kafka minio ffmpeg mailpit rtsp)
 
 down=0
 for service in "${services[@]}"; do

@@ -1,0 +1,54 @@
+// Test support: a real RTSP camera (GStreamer's RTSP server, scripts/services/rtsp-server.py)
+// that a test can stop and start again on the same port, to exercise reconnection.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('../../../../scripts/services/rtsp-server.py', import.meta.url));
+
+export class RtspCamera {
+  private process: ChildProcess | null = null;
+
+  private constructor(readonly port: number) {}
+
+  static async onFreePort(): Promise<RtspCamera> {
+    return new RtspCamera(await freePort());
+  }
+
+  get url(): string {
+    return `rtsp://127.0.0.1:${this.port}/cam`;
+  }
+
+  /** Starts serving and resolves once the server listens. */
+  async start(): Promise<void> {
+    const child = spawn('/usr/bin/python3', [SERVER, '--port', String(this.port), '--width', '640', '--height', '360', '--fps', '25'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = child;
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`RTSP server exited (${code}) before it was ready: ${stderr.slice(-500)}`)));
+    });
+  }
+
+  /** Stops serving: connected readers see their stream end, new ones are refused. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
