@@ -37,6 +37,35 @@ export function eventHash(content: ChainedContent): string {
   return createHash('sha256').update(eventDocument(content), 'utf8').digest('hex');
 }
 
+/** One event already encoded as canonical JSON, as an adapter that stores the text holds it. */
+export interface CanonicalFragments {
+  typeJson: string;
+  dataJson: string;
+  metadataJson: string;
+}
+
+/**
+ * The hashes of events appended after `previousHash` from `firstRevision` on, from their
+ * canonical fragments: the same text as eventDocument, assembled without encoding the
+ * content again (the keys are written in their sorted order).
+ */
+export function chainHashes(
+  streamJson: string,
+  firstRevision: number,
+  previousHash: string,
+  events: readonly CanonicalFragments[],
+): string[] {
+  const hashes: string[] = [];
+  let previous = previousHash;
+  for (const [index, event] of events.entries()) {
+    const document = `{"data":${event.dataJson},"metadata":${event.metadataJson},"previousHash":"${previous}",` +
+      `"revision":${firstRevision + index},"stream":${streamJson},"type":${event.typeJson}}`;
+    previous = createHash('sha256').update(document, 'utf8').digest('hex');
+    hashes.push(previous);
+  }
+  return hashes;
+}
+
 /** One stored event as verify sees it: what was stored, including the stored hashes. */
 export interface StoredLink {
   revision: number;

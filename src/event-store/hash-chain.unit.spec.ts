@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
-import { eventDocument, eventHash, GENESIS_HASH, verifyChain, type StoredLink } from './hash-chain.js';
+import { chainHashes, eventDocument, eventHash, GENESIS_HASH, verifyChain, type StoredLink } from './hash-chain.js';
 
 const stream = 'infraction-1';
 
@@ -28,6 +28,22 @@ describe('hash chain', () => {
         `"revision":3,"stream":${canonicalJson(stream)},"type":${canonicalJson('T')}}`,
     );
     expect(eventHash(content)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('chains hashes from canonical fragments exactly as eventHash does from the content', () => {
+    const odd = 'stream "with" \\ quotes é';
+    const events = chain(3).map(({ type, data, metadata }) => ({ type, data: { ...(data as object), note: 'ü\n"' }, metadata }));
+    const fragments = events.map(({ type, data, metadata }) => ({
+      typeJson: canonicalJson(type),
+      dataJson: canonicalJson(data),
+      metadataJson: canonicalJson(metadata),
+    }));
+    const start = 'a'.repeat(64);
+    const hashes = chainHashes(canonicalJson(odd), 5, start, fragments);
+    const expected = [eventHash({ stream: odd, revision: 5, previousHash: start, ...events[0]! })];
+    expected.push(eventHash({ stream: odd, revision: 6, previousHash: expected[0]!, ...events[1]! }));
+    expected.push(eventHash({ stream: odd, revision: 7, previousHash: expected[1]!, ...events[2]! }));
+    expect(hashes).toEqual(expected);
   });
 
   it('changes the hash when any part of the content changes', () => {

@@ -1,18 +1,23 @@
 // Turns an append request into the append function's parameters and its failures into
-// the port's errors. Canonical JSON is produced here, once, for both storage and hashing.
+// the port's errors. Canonical JSON is produced here, once, for storage and hashing; when
+// the stream's head is known the hash chain is computed here too (see stream-heads.ts).
 import type { EventEnvelope } from '../../domain/shared/message.js';
 import { canonicalJson } from '../canonical-json.js';
+import { chainHashes, type CanonicalFragments } from '../hash-chain.js';
 import { DuplicateEventId, WrongExpectedRevision, type ExpectedRevision } from '../port.js';
-import { DUPLICATE_EVENT_ID, WRONG_EXPECTED_REVISION } from './append-function.js';
+import { DOCUMENT_SEPARATOR, DUPLICATE_EVENT_ID, WRONG_EXPECTED_REVISION } from './append-function.js';
 import { NOTIFY_CHANNEL } from './schema.js';
+import type { StreamHead } from './stream-heads.js';
 
-export const APPEND_QUERY = 'SELECT next_revision, commit_id, prepare FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+export const APPEND_QUERY =
+  'SELECT next_revision, commit_id, prepare, last_hash FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
 
 export function appendParameters(
   stream: string,
   events: readonly EventEnvelope[],
   expected: ExpectedRevision,
   notifyInTransaction: boolean,
+  assumedHead?: StreamHead,
 ): unknown[] {
   if (stream.length === 0) throw new TypeError('append: stream name must not be empty');
   if (events.length === 0) throw new TypeError(`append to ${stream}: needs at least one event`);
@@ -21,22 +26,34 @@ export function appendParameters(
   }
   const eventIds: string[] = [];
   const types: string[] = [];
-  const typeJson: string[] = [];
-  const data: string[] = [];
-  const metadata: string[] = [];
+  const fragments: CanonicalFragments[] = [];
   for (const event of events) {
     if (!event.metadata?.eventId) throw new TypeError(`append to ${stream}: metadata.eventId is required`);
     if (!event.type) throw new TypeError(`append to ${stream}: event type is required`);
     eventIds.push(event.metadata.eventId);
     types.push(event.type);
-    typeJson.push(canonicalJson(event.type));
-    data.push(canonicalJson(event.data));
-    metadata.push(canonicalJson(event.metadata));
+    fragments.push({ typeJson: canonicalJson(event.type), dataJson: canonicalJson(event.data), metadataJson: canonicalJson(event.metadata) });
   }
+  const streamJson = canonicalJson(stream);
   const kind = typeof expected === 'number' ? 'exact' : expected;
   const revision = typeof expected === 'number' ? expected : null;
   const channel = notifyInTransaction ? NOTIFY_CHANNEL : null;
-  return [stream, canonicalJson(stream), kind, revision, eventIds, types, typeJson, data, metadata, channel];
+  const hashes = assumedHead ? chainHashes(streamJson, assumedHead.revision + 1, assumedHead.hash, fragments) : null;
+  return [
+    stream,
+    streamJson,
+    kind,
+    revision,
+    eventIds,
+    types,
+    fragments.map((fragment) => fragment.typeJson),
+    fragments.map((fragment) => fragment.dataJson).join(DOCUMENT_SEPARATOR),
+    fragments.map((fragment) => fragment.metadataJson).join(DOCUMENT_SEPARATOR),
+    channel,
+    assumedHead?.revision ?? null,
+    assumedHead?.hash ?? null,
+    hashes,
+  ];
 }
 
 interface PgError {

@@ -26,6 +26,7 @@ import { ChangeNotifier } from './change-notifier.js';
 import { CommitSignal } from './commit-signal.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
 import { migrate, NOTIFY_CHANNEL } from './schema.js';
+import { StreamHeads } from './stream-heads.js';
 import { appendSeconds, appendsTotal, eventsAppendedTotal } from '../metrics.js';
 
 export interface PostgresEventStoreOptions {
@@ -49,6 +50,7 @@ interface AppendRow {
   next_revision: string;
   commit_id: string;
   prepare: string;
+  last_hash: string;
 }
 
 export class PostgresEventStore implements EventStore, CatchUpSource {
@@ -57,6 +59,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   private readonly notifier: ChangeNotifier;
   private readonly commitSignal: CommitSignal | undefined;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly heads = new StreamHeads();
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
 
@@ -76,12 +79,14 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   }
 
   async append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
-    const values = appendParameters(stream, events, expected, this.commitSignal === undefined);
+    const assumedHead = this.heads.assumedHead(stream, expected);
+    const values = appendParameters(stream, events, expected, this.commitSignal === undefined, assumedHead);
     const timer = appendSeconds.startTimer();
     let row: AppendRow;
     try {
       row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
     } catch (error) {
+      this.heads.forget(stream);
       const failure = appendError(error, stream, events, expected);
       appendsTotal.inc({ outcome: failure instanceof WrongExpectedRevision ? 'wrong_expected_revision' : 'failed' });
       throw failure;
@@ -91,8 +96,10 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     appendsTotal.inc({ outcome: 'appended' });
     eventsAppendedTotal.inc(events.length);
     this.commitSignal?.committed();
+    const nextRevision = Number(row.next_revision);
+    this.heads.remember(stream, { revision: nextRevision, hash: row.last_hash });
     return {
-      nextRevision: Number(row.next_revision),
+      nextRevision,
       position: { commit: BigInt(row.commit_id), prepare: BigInt(row.prepare) },
     };
   }

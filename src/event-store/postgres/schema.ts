@@ -2,7 +2,7 @@
 // migrate() can run at every start; an advisory lock keeps concurrent starts apart.
 import type { Pool } from 'pg';
 import { GENESIS_HASH } from '../hash-chain.js';
-import { APPEND_FUNCTION_SQL } from './append-function.js';
+import { APPEND_FUNCTION_SQL, DROP_PREVIOUS_APPEND_FUNCTION_SQL } from './append-function.js';
 
 export const NOTIFY_CHANNEL = 'event_store_appended';
 
@@ -58,6 +58,7 @@ export async function migrate(pool: Pool): Promise<void> {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(TABLES_SQL);
+    await client.query(DROP_PREVIOUS_APPEND_FUNCTION_SQL);
     await client.query(APPEND_FUNCTION_SQL);
     await client.query('COMMIT');
   } catch (error) {
