@@ -88,6 +88,8 @@ export type DailyReportLine = {
 /** A camera device as the operations screens list it (device-stats read model). */
 export type Device = {
   __typename?: 'Device';
+  /** When the camera was registered. */
+  firstSeenAt: Maybe<Scalars['DateTime']['output']>;
   heartbeats: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   infractions: Scalars['Int']['output'];
@@ -100,7 +102,21 @@ export type Device = {
   observations: Scalars['Int']['output'];
   reprojectionErrorMetres: Maybe<Scalars['Float']['output']>;
   status: Maybe<DeviceStatus>;
+  /** When its current status began. */
+  statusSince: Maybe<Scalars['DateTime']['output']>;
+  /** Since first seen, up to the query's `at` (default: the time of the query). */
+  uptime: DeviceUptime;
   zoneId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One camera's UTC day: its uptime and its heartbeats. */
+export type DeviceDay = {
+  __typename?: 'DeviceDay';
+  day: Scalars['Date']['output'];
+  heartbeats: Scalars['Int']['output'];
+  meanFps: Maybe<Scalars['Float']['output']>;
+  meanLatencyMs: Maybe<Scalars['Float']['output']>;
+  uptime: DeviceUptime;
 };
 
 export type DeviceStatus =
@@ -108,6 +124,17 @@ export type DeviceStatus =
   | 'DISABLED'
   | 'MAINTENANCE'
   | 'STALE';
+
+/** Time a camera spent in each status over a period, in seconds (from the status events' times). */
+export type DeviceUptime = {
+  __typename?: 'DeviceUptime';
+  activeSeconds: Scalars['Float']['output'];
+  /** MAINTENANCE or DISABLED: planned, so counted neither up nor down. */
+  otherSeconds: Scalars['Float']['output'];
+  /** activeSeconds / (activeSeconds + staleSeconds); null when the camera was neither. */
+  ratio: Maybe<Scalars['Float']['output']>;
+  staleSeconds: Scalars['Float']['output'];
+};
 
 export type Evidence = {
   __typename?: 'Evidence';
@@ -598,6 +625,9 @@ export type Query = {
   __typename?: 'Query';
   /** Both days inclusive (UTC). */
   dailyReport: Array<DailyReportLine>;
+  /** A camera's days (UTC, both inclusive, at most 366) from its first day to the day of `at` (default: now). */
+  deviceDays: Array<DeviceDay>;
+  /** `at` closes each camera's still-open status interval for its uptime; default: the time of the query. */
   devices: Array<Device>;
   /** Fines issued in [from, to). */
   finesLedger: Array<FinesLedgerLine>;
@@ -627,7 +657,16 @@ export type QueryDailyReportArgs = {
 };
 
 
+export type QueryDeviceDaysArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  deviceId: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryDevicesArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
   zoneId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -945,7 +984,9 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<Device>;
+  DeviceDay: ResolverTypeWrapper<DeviceDay>;
   DeviceStatus: DeviceStatus;
+  DeviceUptime: ResolverTypeWrapper<DeviceUptime>;
   Evidence: ResolverTypeWrapper<EvidenceRef>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
@@ -1017,6 +1058,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Device: Device;
+  DeviceDay: DeviceDay;
+  DeviceUptime: DeviceUptime;
   Evidence: EvidenceRef;
   EvidenceInput: EvidenceInput;
   FineScheduleInput: FineScheduleInput;
@@ -1108,6 +1151,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeviceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device']> = {
+  firstSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   heartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   infractions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1120,7 +1164,24 @@ export type DeviceResolvers<ContextType = GraphQLContext, ParentType extends Res
   observations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reprojectionErrorMetres?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['DeviceStatus']>, ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  uptime?: Resolver<ResolversTypes['DeviceUptime'], ParentType, ContextType>;
   zoneId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type DeviceDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeviceDay'] = ResolversParentTypes['DeviceDay']> = {
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  heartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanFps?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  uptime?: Resolver<ResolversTypes['DeviceUptime'], ParentType, ContextType>;
+};
+
+export type DeviceUptimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeviceUptime'] = ResolversParentTypes['DeviceUptime']> = {
+  activeSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  otherSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  staleSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
@@ -1283,6 +1344,7 @@ export type ProjectionStatusResolvers<ContextType = GraphQLContext, ParentType e
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dailyReport?: Resolver<Array<ResolversTypes['DailyReportLine']>, ParentType, ContextType, RequireFields<QueryDailyReportArgs, 'from' | 'to'>>;
+  deviceDays?: Resolver<Array<ResolversTypes['DeviceDay']>, ParentType, ContextType, RequireFields<QueryDeviceDaysArgs, 'deviceId' | 'from' | 'to'>>;
   devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType, Partial<QueryDevicesArgs>>;
   finesLedger?: Resolver<Array<ResolversTypes['FinesLedgerLine']>, ParentType, ContextType, Partial<QueryFinesLedgerArgs>>;
   infraction?: Resolver<Maybe<ResolversTypes['Infraction']>, ParentType, ContextType, RequireFields<QueryInfractionArgs, 'id'>>;
@@ -1377,6 +1439,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
+  DeviceDay?: DeviceDayResolvers<ContextType>;
+  DeviceUptime?: DeviceUptimeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   FinesLedgerLine?: FinesLedgerLineResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;

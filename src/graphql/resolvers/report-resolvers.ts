@@ -1,7 +1,8 @@
 // Reports over the read models: devices, daily counts per zone, top violators, the fines
 // ledger and operator workload. Each is one SQL statement of the projection's queries.ts.
 import { z } from 'zod';
-import { listDevices } from '../../projections/device-stats/queries.js';
+import { deviceDays, listDevices } from '../../projections/device-stats/queries.js';
+import { uptimeRatio, type StatusTime } from '../../projections/device-stats/uptime.js';
 import { finesLedger } from '../../projections/fines-ledger/queries.js';
 import { operatorWorkload } from '../../projections/operator-workload/queries.js';
 import { topViolators } from '../../projections/top-violators/queries.js';
@@ -16,11 +17,21 @@ import { arg, DateTimeSchema, IdSchema } from './arguments.js';
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as yyyy-mm');
 const iso = (value: Date | null): string | null => value && value.toISOString();
 const ACCOUNTABLE = ['admin', 'supervisor', 'auditor'] as const;
+const DayRange = z
+  .object({ from: z.string(), to: z.string() })
+  .refine(({ from, to }) => from <= to && Date.parse(to) - Date.parse(from) < 366 * 86_400_000, 'must be on or after from, at most 366 days');
+const uptimeView = (time: StatusTime) => ({
+  activeSeconds: time.activeMs / 1000,
+  staleSeconds: time.staleMs / 1000,
+  otherSeconds: time.otherMs / 1000,
+  ratio: uptimeRatio(time),
+});
 
 export const reportResolvers: QueryResolvers = {
   async devices(_parent, args, context) {
     requireReader(context);
-    const devices = await listDevices(context.services.readPool, { zoneId: arg(IdSchema.nullish(), args.zoneId, 'zoneId') ?? undefined });
+    const at = arg(DateTimeSchema.nullish(), args.at, 'at');
+    const devices = await listDevices(context.services.readPool, { zoneId: arg(IdSchema.nullish(), args.zoneId, 'zoneId') ?? undefined }, at ? new Date(at) : context.services.now());
     return devices.map((device) => ({
       id: device.deviceId,
       zoneId: device.zoneId,
@@ -35,7 +46,18 @@ export const reportResolvers: QueryResolvers = {
       lastLatencyMs: device.lastLatencyMs,
       lastObservationAt: iso(device.lastObservationAt),
       lastInfractionAt: iso(device.lastInfractionAt),
+      firstSeenAt: iso(device.firstSeenAt),
+      statusSince: iso(device.statusSince),
+      uptime: uptimeView(device.uptime),
     }));
+  },
+
+  async deviceDays(_parent, args, context) {
+    requireReader(context);
+    const at = arg(DateTimeSchema.nullish(), args.at, 'at');
+    const range = arg(DayRange, { from: args.from, to: args.to }, 'to');
+    const days = await deviceDays(context.services.readPool, arg(IdSchema, args.deviceId, 'deviceId'), range, at ? new Date(at) : context.services.now());
+    return days.map(({ uptime, ...day }) => ({ ...day, uptime: uptimeView(uptime) }));
   },
 
   async zones(_parent, _args, context) {
