@@ -10,6 +10,7 @@ import { domainPolicies } from '../domain-policies.js';
 import { ingestVideo } from '../../ingest/pipeline/ingest-video.js';
 import { readDeviceSettings } from '../../ingest/pipeline/device-settings.js';
 import { formatSummary } from '../../ingest/pipeline/format-summary.js';
+import { parseVehicleClasses } from '../../ingest/detect/vehicle-classes.js';
 import { createTransport } from '../../transport/create-transport.js';
 import type { OutgoingMessage, OutgoingValue, TransportProducer } from '../../transport/port.js';
 
@@ -18,6 +19,30 @@ const positive = (value: string): number => {
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a positive number');
   return parsed;
 };
+
+const fraction = (value: string): number => {
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return parsed;
+};
+
+const classList = (value: string): Record<number, string> => {
+  try {
+    return parseVehicleClasses(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+
+interface VehicleAndCameraOptions {
+  vehicleModel?: string;
+  vehicleClasses?: Record<number, string>;
+  vehicleConfidence?: number;
+  vehicleIou?: number;
+  reconnectAttempts?: number;
+  reconnectInitialMs?: number;
+  reconnectMaxMs?: number;
+}
 
 /** Messages as JSON lines on stdout: a look at what a video yields without a broker. */
 const printer: TransportProducer = {
@@ -38,7 +63,14 @@ export function ingestCommand(): Command {
     .option('--rate <fps>', 'analysed frames per second', positive, 10)
     .option('--width <px>', 'width of the analysed frames', positive, 960)
     .option('--print', 'print the messages as JSON lines instead of publishing them')
-    .action(async (source: string, options: { settings: string; device?: string; rate: number; width: number; print?: boolean }) => {
+    .option('--vehicle-model <file>', 'a YOLO-format ONNX vehicle model (YOLOv8 output); its boxes are tracked and plates attach to them')
+    .option('--vehicle-classes <list>', 'class id:name pairs kept from the vehicle model (default 2:car,3:motorcycle,5:bus,7:truck)', classList)
+    .option('--vehicle-confidence <p>', 'score a vehicle box needs (default 0.4)', fraction)
+    .option('--vehicle-iou <p>', 'IoU above which two boxes of one class are one vehicle (default 0.45)', fraction)
+    .option('--reconnect-attempts <n>', 'RTSP: attempts after a drop before giving up (default: forever)', positive)
+    .option('--reconnect-initial-ms <ms>', 'RTSP: first wait before reconnecting, doubled each attempt (default 500)', positive)
+    .option('--reconnect-max-ms <ms>', 'RTSP: longest wait between attempts (default 30000)', positive)
+    .action(async (source: string, options: { settings: string; device?: string; rate: number; width: number; print?: boolean } & VehicleAndCameraOptions) => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
       const device = await readDeviceSettings(options.settings);
@@ -64,6 +96,20 @@ export function ingestCommand(): Command {
           tolerances: domainPolicies(config).zone.tolerances,
           rate: options.rate,
           analysisWidth: options.width,
+          ...(options.vehicleModel
+            ? {
+                vehicleModel: {
+                  modelPath: options.vehicleModel,
+                  classes: options.vehicleClasses,
+                  confidence: options.vehicleConfidence,
+                  iouThreshold: options.vehicleIou,
+                },
+              }
+            : {}),
+          reconnect: { maxAttempts: options.reconnectAttempts, initialMs: options.reconnectInitialMs, maxMs: options.reconnectMaxMs },
+          onStatus: (status) => {
+            if (status.state !== 'streaming' && status.state !== 'connecting') logger.warn({ status }, 'camera status');
+          },
           onProgress: (progress) => {
             bar.setTotal(Math.max(progress.frames, bar.getTotal()));
             bar.update(progress.frames, { fps: progress.fps.toFixed(1), passages: progress.passages, infractions: progress.infractions });

@@ -30,7 +30,8 @@ export interface FinishTrackDeps {
   clipSeconds: { before: number; after: number };
 }
 
-export async function finishTrack(track: Track, crops: PlateCrop[], deps: FinishTrackDeps): Promise<TrackOutcome> {
+/** `vehicleClass`: the class of the vehicle the plate was seen on, when a vehicle model runs. */
+export async function finishTrack(track: Track, crops: PlateCrop[], deps: FinishTrackDeps, vehicleClass?: string): Promise<TrackOutcome> {
   const readings: PlateReading[] = [];
   for (const crop of crops) {
     const reading = await deps.timings.time('read', () => deps.reader.read(crop.frame, crop.box));
@@ -38,7 +39,7 @@ export async function finishTrack(track: Track, crops: PlateCrop[], deps: Finish
   }
   const plate = combineReadings(readings);
   const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
-  const observation = observationMessage(deps.passage, track, plate, verdict.speed);
+  const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
   for (const infraction of verdict.infractions) {
     const items = await deps.timings.time('evidence', async () => {

@@ -5,10 +5,13 @@ import { stat } from 'node:fs/promises';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { TransportProducer } from '../../transport/port.js';
+import { CombinedDetector } from '../detect/combined-detector.js';
 import { PpocrTextDetector } from '../detect/text-detector.js';
+import { YoloVehicleDetector, type YoloVehicleOptions } from '../detect/yolo-vehicle-detector.js';
 import { FileFrameSource } from '../frames/file-frame-source.js';
 import { LiveFrameSource } from '../frames/live-frame-source.js';
 import { PpocrPlateReader } from '../ocr/ppocr-reader.js';
+import { DeviceStatusReporter } from '../publish/device-status-reporter.js';
 import type { FrameSourceStatus } from '../types.js';
 import type { DeviceSettings } from './device-settings.js';
 import { runPipeline } from './run-pipeline.js';
@@ -30,7 +33,12 @@ export interface IngestVideoOptions {
   clockStart?: Date;
   /** A live camera's picture size (needed before the first frame arrives). */
   cameraSize?: { width: number; height: number };
+  /** A YOLO-format vehicle model (optional): its boxes are tracked and plates attach to them. */
+  vehicleModel?: YoloVehicleOptions;
+  /** A live camera's reconnection: attempts after a drop (default: forever) and backoff. */
+  reconnect?: { maxAttempts?: number; initialMs?: number; maxMs?: number };
   onProgress?: (progress: PipelineProgress) => void;
+  /** A live camera's changes of state; they are also published as device-status messages. */
   onStatus?: (status: FrameSourceStatus) => void;
 }
 
@@ -38,31 +46,48 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
   const live = /^rtsps?:\/\//i.test(options.input);
   const rate = options.rate ?? 10;
   const analysisWidth = options.analysisWidth ?? 960;
+  const reporter = live ? new DeviceStatusReporter(options.publisher, options.device.deviceId, rate) : null;
   const source = live
     ? new LiveFrameSource(options.input, {
         sourceWidth: options.cameraSize?.width ?? 1920,
         sourceHeight: options.cameraSize?.height ?? 1080,
         rate,
         analysisWidth,
-        onStatus: options.onStatus,
+        maxAttempts: options.reconnect?.maxAttempts,
+        backoffMs: { initial: options.reconnect?.initialMs ?? 500, max: options.reconnect?.maxMs ?? 30_000 },
+        onStatus: (status) => {
+          reporter?.report(status);
+          options.onStatus?.(status);
+        },
       })
     : await FileFrameSource.open(options.input, { rate, analysisWidth });
-  const [detector, reader] = await Promise.all([PpocrTextDetector.create(), PpocrPlateReader.create()]);
-  return runPipeline({
-    source,
-    sourcePath: live ? undefined : options.input,
-    detector,
-    reader,
-    evidence: options.evidence,
-    publisher: options.publisher,
-    deviceId: options.device.deviceId,
-    zone: options.device.zone,
-    homography: options.device.homography,
-    tolerances: options.tolerances,
-    measuredPoint: options.device.measuredPoint,
-    measuredPointHeight: options.device.measuredPointHeight,
-    clockStart: options.clockStart ?? (live ? new Date() : (await stat(options.input)).mtime),
-    publishMode: live ? 'per-track' : 'after-source-ends',
-    onProgress: options.onProgress,
-  });
+  const [plates, vehicles, reader] = await Promise.all([
+    PpocrTextDetector.create(),
+    options.vehicleModel ? YoloVehicleDetector.create(options.vehicleModel) : null,
+    PpocrPlateReader.create(),
+  ]);
+  const detector = vehicles ? new CombinedDetector([plates, vehicles]) : plates;
+  const clockStart = options.clockStart ?? (live ? new Date() : (await stat(options.input)).mtime);
+  try {
+    return await runPipeline({
+      source,
+      sourcePath: live ? undefined : options.input,
+      detector,
+      reader,
+      evidence: options.evidence,
+      publisher: options.publisher,
+      deviceId: options.device.deviceId,
+      zone: options.device.zone,
+      homography: options.device.homography,
+      tolerances: options.tolerances,
+      measuredPoint: options.device.measuredPoint,
+      measuredPointHeight: options.device.measuredPointHeight,
+      clockStart,
+      publishMode: live ? 'per-track' : 'after-source-ends',
+      onProgress: options.onProgress,
+    });
+  } finally {
+    // A camera's last status (e.g. offline after the final attempt) is out before we return.
+    await reporter?.flush();
+  }
 }

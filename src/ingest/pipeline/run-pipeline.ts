@@ -17,6 +17,7 @@ import { stateAt, classifySignalColour, lampColour, stateFromTimetable, type Sig
 import type { ZoneRules } from '../rules/zone-rules.js';
 import { measurableObservations, type Track } from '../track/track.js';
 import { Tracker, type TrackerOptions } from '../track/tracker.js';
+import { VehicleLinks } from '../track/vehicle-links.js';
 import { IngestError, type Detector, type DetectionKind, type FrameSource, type PlateReader } from '../types.js';
 import { EvidenceFrames, scaleBox } from './evidence-frame.js';
 import { finishTrack, type TrackOutcome } from './finish-track.js';
@@ -55,6 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const timings = new StageTimings();
   const tracker = new Tracker(options.tracker);
   const candidates = new PlateCandidates(options.readsPerTrack ?? 4);
+  const vehicleLinks = new VehicleLinks();
   const evidenceFrames = new EvidenceFrames(options.source.info, options.sourcePath, 60);
   const scaleToSource = options.source.info.scaleToSource;
   const passageKind = options.passageKind ?? 'plate';
@@ -94,9 +96,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const finish = async (finished: Array<Track & { key: number }>) => {
     for (const track of finished) {
       const crops = candidates.take(track.key);
+      const vehicle = track.kind === 'plate' ? vehicleLinks.take(track.key) : (vehicleLinks.forgetVehicle(track.key), null);
       if (track.kind !== passageKind || measurableObservations(track).length === 0) continue;
       const inSource = { ...track, observations: track.observations.map((o) => ({ ...o, box: scaleBox(o.box, scaleToSource) })) };
-      const outcome = await finishTrack(inSource, crops, deps);
+      const outcome = await finishTrack(inSource, crops, deps, vehicle?.label ?? undefined);
       counts.passages += 1;
       counts.infractions += outcome.infractions.length;
       for (const infraction of outcome.infractions) counts.byType[infraction.infractionType] = (counts.byType[infraction.infractionType] ?? 0) + 1;
@@ -119,11 +122,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
         const region = scaleBox(signal.region, 1 / scaleToSource);
         await timings.time('signal', () => signalSamples.push({ pts: frame.pts, state: classifySignalColour(lampColour(frame, region)) }));
       }
-      const step = await timings.time('track', () => tracker.update(frame, detections));
+      const step = await timings.time('track', () => {
+        const tracked = tracker.update(frame, detections);
+        vehicleLinks.observe(tracked.sightings);
+        return tracked;
+      });
       for (const sighting of step.sightings) {
         if (sighting.kind === 'plate' && !sighting.observation.cutByEdge) candidates.offer(sighting.key, frame, sighting.observation.box);
       }
-      for (const key of step.discarded) candidates.drop(key);
+      for (const key of step.discarded) {
+        candidates.drop(key);
+        vehicleLinks.dropPlate(key);
+        vehicleLinks.forgetVehicle(key);
+      }
       await finish(step.finished);
       counts.frames += 1;
       counts.videoSeconds = frame.pts;

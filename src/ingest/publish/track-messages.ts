@@ -42,7 +42,7 @@ export function observationMessageId(context: PassageContext, track: Track): str
   return deriveMessageId({ kind: 'observation', deviceId: context.deviceId, trackId: trackKey(track), deviceTime });
 }
 
-export function observationMessage(context: PassageContext, track: Track, plate: PlateReading | null, speed: SpeedVerdict): ObservationMessageV1 {
+export function observationMessage(context: PassageContext, track: Track, plate: PlateReading | null, speed: SpeedVerdict, vehicleClass?: string): ObservationMessageV1 {
   const trackId = trackKey(track);
   const deviceTime = deviceTimeAt(context, track.observations[0]?.pts ?? 0);
   return ObservationMessageV1.parse({
@@ -55,6 +55,7 @@ export function observationMessage(context: PassageContext, track: Track, plate:
     trackId,
     // The passage instant: the middle of the track, when the vehicle is best in view.
     observedAt: deviceTimeAt(context, track.observations[Math.floor(track.observations.length / 2)]?.pts ?? 0),
+    ...(vehicleClass ? { vehicleClass } : {}),
     ...(plate ? { plate: plateRead(plate) } : {}),
     ...(speed.measured ? { speedKmh: speed.tolerance.measuredKmh } : {}),
   });

@@ -8,6 +8,8 @@ export interface TrackObservation {
   pts: number;
   box: Box;
   score: number;
+  /** The detector's class for the object (a vehicle's 'car', 'truck', ...), when it gives one. */
+  label?: string;
   /** The box touches the frame border: the object is only partly seen. */
   cutByEdge: boolean;
 }

@@ -143,6 +143,7 @@ export class Tracker {
       pts: frame.pts,
       box: detection.box,
       score: detection.score,
+      ...(detection.label ? { label: detection.label } : {}),
       cutByEdge: isCutByEdge(detection.box, frame, this.options.edgeMargin),
     };
     track.observations.push(observation);
