@@ -21,9 +21,14 @@ function scalar(name: 'DateTime' | 'Date', pattern: RegExp, serialize: (value: u
   });
 }
 
-export const DateTimeScalar = scalar('DateTime', INSTANT, (value) =>
-  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString(),
-);
+/** The form toISOString() writes: the views already hand instants over in it, and it is passed as is. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export const DateTimeScalar = scalar('DateTime', INSTANT, (value) => {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' && CANONICAL_INSTANT.test(value)) return value;
+  return new Date(String(value)).toISOString();
+});
 export const DateScalar = scalar('Date', DAY, (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)));
 
 export const JSONScalar = new GraphQLScalarType({

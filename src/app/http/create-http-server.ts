@@ -6,7 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -20,7 +20,7 @@ import type { EventStore } from '../../event-store/port.js';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { ApiServices, ApiSettings } from '../../graphql/api-dependencies.js';
 import { bearerToken, createTokenVerifier } from '../../graphql/auth/token-verifier.js';
-import type { GraphQLContext } from '../../graphql/context.js';
+import { operationContext, type GraphQLContext } from '../../graphql/context.js';
 import { clientErrorFor, formatError } from '../../graphql/errors.js';
 import { errorLoggingPlugin } from '../../graphql/limits/error-logging-plugin.js';
 import { costLimitPlugin } from '../../graphql/limits/limits-plugin.js';
@@ -29,7 +29,7 @@ import { createRequestLimiter } from '../../graphql/limits/rate-limiter.js';
 import { buildSchema, schemaSource } from '../../graphql/schema.js';
 import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
-import { withCorrelation, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { ApiModule } from './api.module.js';
 import { correlationId } from './correlation.js';
 import { httpLatency, metricsRoute } from './metrics.js';
@@ -100,6 +100,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints in the schema and no HTTP caching of answers: the default
+      // cache-control plugin would only wrap every resolver of every request for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(settings.GRAPHQL_MAX_COST, schemaSource()),
       nulGuardPlugin(),
@@ -113,6 +116,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
   const server = app.getHttpAdapter().getInstance() as express.Express;
   const page = explorerPage();
   server.disable('x-powered-by');
+  // An ETag is a hash of every answer; no GraphQL answer (a POST) is ever revalidated by one.
+  server.disable('etag');
   server.use(correlationId);
   server.use(httpLatency);
   server.get('/metrics', (req, res, next) => void metricsRoute(req, res).catch(next));
@@ -129,7 +134,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
         try {
           const viewer = await verify(bearerToken(req.headers.authorization));
           await limiter.consume(viewer.key);
-          return { viewer, correlationId: id, logger: withCorrelation(logger, id), services };
+          return operationContext(viewer, id, services);
         } catch (error) {
           throw clientErrorFor(error) ?? error;
         }

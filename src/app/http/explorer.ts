@@ -10,7 +10,13 @@ export function explorerPage(): string {
   return ruruHTML({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', staticPath: EXPLORER_STATIC_PATH });
 }
 
-export const explorerAssets = serveStatic(EXPLORER_STATIC_PATH);
+const serveAssets = serveStatic(EXPLORER_STATIC_PATH);
+
+/** The assets; any other path passes straight on (ruru's own check is async, a promise per API request). */
+export function explorerAssets(req: Request, res: Response, next: NextFunction): void {
+  if (req.url.startsWith(EXPLORER_STATIC_PATH)) serveAssets(req, res, next);
+  else next();
+}
 
 /** Serves the explorer to a browser (it asks for HTML); API clients fall through to GraphQL. */
 export function explorerForBrowsers(page: string) {

@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiServices } from '../../graphql/api-dependencies.js';
 import type { Viewer } from '../../graphql/auth/claims.js';
 import { bearerToken, TokenRefused, type TokenVerifier } from '../../graphql/auth/token-verifier.js';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { withCorrelation } from '../logger.js';
+import { operationContext, type GraphQLContext } from '../../graphql/context.js';
 
 /** Close code for a refused or expired token (graphql-ws uses 4403 for a refused connection_init). */
 const TOKEN_REFUSED = 4403;
@@ -57,7 +56,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         const viewer = viewers.get(ctx.extra.socket);
         if (!viewer) throw new GraphQLError('not authenticated', { extensions: { code: 'UNAUTHENTICATED' } });
         const correlationId = randomUUID();
-        return { viewer, correlationId, logger: withCorrelation(services.logger, correlationId), services };
+        return operationContext(viewer, correlationId, services);
       },
     },
     wsServer,

@@ -40,11 +40,19 @@ function literalWithNul(document: DocumentNode): string | null {
 }
 
 export function nulGuardPlugin(): ApolloServerPlugin<GraphQLContext> {
+  // Apollo hands back the same parsed document for the same query text, so its literals
+  // are walked once per document, not once per request; only the variables change.
+  const literalsChecked = new WeakMap<DocumentNode, string | null>();
+  const literalField = (document: DocumentNode): string | null => {
+    let found = literalsChecked.get(document);
+    if (found === undefined) literalsChecked.set(document, (found = literalWithNul(document)));
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const field = nulPath(request.variables ?? {}, '') ?? literalWithNul(document);
+          const field = nulPath(request.variables ?? {}, '') ?? literalField(document);
           if (field) throw badInput(field, 'must not contain a NUL character');
         },
       };

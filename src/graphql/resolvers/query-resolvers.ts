@@ -41,7 +41,13 @@ export const queryResolvers: QueryResolvers = {
     };
     const result = await pageOfInfractions(context.services.readPool, criteria, { first: page.first, after: page.after ?? null });
     return {
-      edges: result.items.map((row) => ({ cursor: encodeCursor(row), node: infractionFromRow(row) })),
+      // A getter: a cursor per row is encoded only when the query selects edges.cursor.
+      edges: result.items.map((row) => ({
+        get cursor() {
+          return encodeCursor(row);
+        },
+        node: infractionFromRow(row),
+      })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
       filter: criteria,
     };
