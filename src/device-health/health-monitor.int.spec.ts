@@ -2,10 +2,11 @@
 // at once record each change once; a device a person put in MAINTENANCE is left alone.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../app/logger.js';
-import { send, type BusCommand } from '../commands/command-messages.js';
+import { send as sendCommand, type BusCommand } from '../commands/command-messages.js';
 import { startWriteSide, type WriteSide } from '../commands/testing/write-side-fixture.js';
 import { admin, device } from '../domain/testing/actors.js';
 import { collect } from '../event-store/contract/builders.js';
+import { comparePositions, START, type Position } from '../event-store/port.js';
 import { deviceStatsProjection } from '../projections/device-stats/projection.js';
 import { ProjectionRunner } from '../projections/runner/runner.js';
 import { DeviceHealthMonitor } from './health-monitor.js';
@@ -27,6 +28,14 @@ const heartbeat = (deviceId: string, seconds: number): BusCommand => ({
   data: { deviceId, at: at(seconds).toISOString(), fps: 10, latencyMs: 80 },
   metadata: { commandId: `hb-${deviceId}-${seconds}`, correlationId: deviceId, actor: device(deviceId), now: at(seconds).toISOString() },
 });
+// The log position of the last event a command appended: catchUp waits for it, since the
+// store may not show a just-committed event as its head at once.
+let written: Position = START;
+async function send(bus: WriteSide['bus'], command: BusCommand) {
+  const outcome = await sendCommand(bus, command);
+  if (outcome.position && comparePositions(outcome.position, written) > 0) written = outcome.position;
+  return outcome;
+}
 const statuses = async (deviceId: string) =>
   (await collect(side.store.readStream(`device-${deviceId}`)))
     .filter((event) => event.type === 'DeviceStatusChanged')
@@ -45,7 +54,7 @@ beforeAll(async () => {
     data: { deviceId: 'cam-m', status: 'MAINTENANCE', reason: 'lens cleaning' },
     metadata: { commandId: 'maintenance-cam-m', correlationId: 'cam-m', actor: admin(), now: at(1).toISOString() },
   });
-  await runner.catchUp();
+  await runner.catchUp(written);
 });
 afterAll(() => side?.close());
 
@@ -64,7 +73,7 @@ it('marks a silent device STALE once, even with two monitors at once, and not on
 
 it('brings it back to ACTIVE when it beats again', async () => {
   await send(side.bus, heartbeat('cam-h', 200));
-  await runner.catchUp();
+  await runner.catchUp(written);
   expect(await monitor.runOnce(at(210))).toEqual({ stale: [], recovered: ['cam-h'] });
   expect(await statuses('cam-h')).toEqual(['STALE', 'ACTIVE']);
 });

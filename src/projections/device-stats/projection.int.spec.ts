@@ -70,6 +70,12 @@ describe('device-stats projection', () => {
       uptime: { activeMs: sinceFirstSeen, staleMs: 0, otherMs: 0 },
       firstSeenAt: new Date('2026-01-01T00:00:00.000Z'),
     });
+    const { rows: mismatched } = await world.pool.query(
+      `SELECT s.device_id FROM read_models.device_stats s
+       LEFT JOIN (SELECT device_id, sum(active_ms) AS a, sum(stale_ms) AS st, sum(other_ms) AS o FROM read_models.device_days GROUP BY device_id) d USING (device_id)
+       WHERE (s.closed_active_ms, s.closed_stale_ms, s.closed_other_ms) IS DISTINCT FROM (coalesce(d.a, 0), coalesce(d.st, 0), coalesce(d.o, 0))`,
+    );
+    expect(mismatched, 'the totals since first seen are the sums of the days').toEqual([]);
     const later = new Date(now.getTime() + HOUR);
     expect((await findDevice(world.pool, 'cam-1-1', later))!.uptime.activeMs).toBe(sinceFirstSeen - 13 * HOUR);
   });

@@ -25,6 +25,10 @@ const COLUMNS: Columns = {
   observations: 'integer',
   infractions: 'integer',
   heartbeats: 'integer',
+  // Closed status intervals since first seen (the sums of device_days), kept here so a list needs no aggregate.
+  closed_active_ms: 'bigint',
+  closed_stale_ms: 'bigint',
+  closed_other_ms: 'bigint',
   last_heartbeat_at: 'timestamptz',
   last_fps: 'double precision',
   last_latency_ms: 'double precision',
@@ -61,7 +65,7 @@ export const deviceStatsProjection: Projection = {
   createIndexes: (t) => `CREATE INDEX ON ${t('device_stats')} (zone_id);`,
 
   async applyBatch(events, { client, table }) {
-    const deltas = new Deltas(['observations', 'infractions', 'heartbeats']);
+    const deltas = new Deltas(['observations', 'infractions', 'heartbeats', 'closed_active_ms', 'closed_stale_ms', 'closed_other_ms']);
     const days = new Deltas(DAY_COUNTERS);
     const statuses = await StatusFold.load(client, table('device_stats'), events);
     // Attributes set in this batch; later events of the batch override earlier ones.
@@ -72,7 +76,10 @@ export const deviceStatsProjection: Projection = {
     };
     const changeStatus = (deviceId: string, status: string, occurredAt: string): void => {
       const { closed, since } = statuses.change(deviceId, status, occurredAt);
-      for (const { day, activeMs, staleMs, otherMs } of closed) days.add({ device_id: deviceId, day }, { active_ms: activeMs, stale_ms: staleMs, other_ms: otherMs });
+      for (const { day, activeMs, staleMs, otherMs } of closed) {
+        days.add({ device_id: deviceId, day }, { active_ms: activeMs, stale_ms: staleMs, other_ms: otherMs });
+        deltas.add({ device_id: deviceId }, { closed_active_ms: activeMs, closed_stale_ms: staleMs, closed_other_ms: otherMs });
+      }
       set(deviceId, { status, status_since: since });
     };
     for (const recorded of events as readonly RecordedEvent[]) {

@@ -25,13 +25,11 @@ export interface DeviceStats {
 
 type Row = Omit<DeviceStats, 'uptime'> & { closedActiveMs: string; closedStaleMs: string; closedOtherMs: string };
 
-const SELECT = `SELECT s.device_id AS "deviceId", zone_id AS "zoneId", name, status, status_since AS "statusSince", first_seen_at AS "firstSeenAt",
-  reprojection_error_m AS "reprojectionErrorM", observations, infractions, s.heartbeats, last_heartbeat_at AS "lastHeartbeatAt", last_fps AS "lastFps",
+const SELECT = `SELECT device_id AS "deviceId", zone_id AS "zoneId", name, status, status_since AS "statusSince", first_seen_at AS "firstSeenAt",
+  reprojection_error_m AS "reprojectionErrorM", observations, infractions, heartbeats, last_heartbeat_at AS "lastHeartbeatAt", last_fps AS "lastFps",
   last_latency_ms AS "lastLatencyMs", last_observation_at AS "lastObservationAt", last_infraction_at AS "lastInfractionAt",
-  coalesce(d.active_ms, 0) AS "closedActiveMs", coalesce(d.stale_ms, 0) AS "closedStaleMs", coalesce(d.other_ms, 0) AS "closedOtherMs"
-  FROM read_models.device_stats s
-  LEFT JOIN (SELECT device_id, sum(active_ms) AS active_ms, sum(stale_ms) AS stale_ms, sum(other_ms) AS other_ms
-             FROM read_models.device_days GROUP BY device_id) d ON d.device_id = s.device_id`;
+  closed_active_ms AS "closedActiveMs", closed_stale_ms AS "closedStaleMs", closed_other_ms AS "closedOtherMs"
+  FROM read_models.device_stats`;
 
 const openOf = (row: { status: string | null; statusSince: Date | null }): OpenStatus | null =>
   row.status && row.statusSince ? { status: row.status, sinceMs: row.statusSince.getTime() } : null;
@@ -42,12 +40,12 @@ function withUptime({ closedActiveMs, closedStaleMs, closedOtherMs, ...row }: Ro
 }
 
 export async function listDevices(pool: Pool, filter: { zoneId?: string } = {}, now: Date = new Date()): Promise<DeviceStats[]> {
-  const { rows } = await pool.query<Row>(`${SELECT} WHERE ($1::text IS NULL OR zone_id = $1) ORDER BY s.device_id`, [filter.zoneId ?? null]);
+  const { rows } = await pool.query<Row>(`${SELECT} WHERE ($1::text IS NULL OR zone_id = $1) ORDER BY device_id`, [filter.zoneId ?? null]);
   return rows.map((row) => withUptime(row, now));
 }
 
 export async function findDevice(pool: Pool, deviceId: string, now: Date = new Date()): Promise<DeviceStats | null> {
-  const { rows } = await pool.query<Row>(`${SELECT} WHERE s.device_id = $1`, [deviceId]);
+  const { rows } = await pool.query<Row>(`${SELECT} WHERE device_id = $1`, [deviceId]);
   return rows[0] ? withUptime(rows[0], now) : null;
 }
 

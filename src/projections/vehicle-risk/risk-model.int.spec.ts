@@ -44,6 +44,9 @@ describe('an ONNX risk model given by path', () => {
     );
     await expect(loadRiskModel(fixture('missing.onnx'))).rejects.toThrow(/^RISK_MODEL_PATH: cannot read test\/fixtures\/models\/risk\/missing.onnx/);
     await expect(loadRiskModel('tools/models/risk/build-risk-models.py')).rejects.toThrow(/RISK_MODEL_PATH: build-risk-models.py is not a model onnxruntime can load/);
+    // What the start awaits: it fails the same way, and is not remembered as loaded.
+    await expect(riskScorer(fixture('risk-three-features.onnx'), logger)).rejects.toThrow(/has input "features" float32 \[batch, 3\]/);
+    await expect(riskScorer(fixture('risk-three-features.onnx'), logger)).rejects.toThrow(/has input/);
   });
 
   it('lets the formula answer, and says so, when the model answers something that is no risk', async () => {
