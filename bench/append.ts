@@ -1,7 +1,9 @@
 // npm run bench:append — what the PostgreSQL event store costs, on one server in one run:
-// raw COPY of equivalent rows (the limit), batched appends of 100 events per call, single
-// appends from 8 concurrent writers (throughput, p50/p99), and readAll; each as a ratio to
-// COPY. `-- --events 1000000` runs the gap check instead. Settings come from
+// raw COPY of equivalent rows (the limit), batched appends of 100 events per call (new
+// streams; existing streams whose head the store knows or not), single appends from 8
+// concurrent writers (throughput, p50/p99), and readAll; each as a ratio to COPY. Then
+// NOTIFY after commit against NOTIFY inside the transaction, in interleaved rounds
+// (`--notify-rounds`). `-- --events 1000000` runs the gap check instead. Settings come from
 // src/app/config.ts (DATABASE_URL; default: the services' PostgreSQL on 15432).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,8 +24,9 @@ const options = new Command()
   .option('--events <n>', 'run the gap check with this many events instead of the throughput benchmark', Number)
   .option('--count <n>', 'events per throughput workload', Number, 50_000)
   .option('--synchronous-commit <on|off>', 'synchronous_commit for the bench database (default: the server\'s)')
+  .option('--notify-rounds <n>', 'interleaved rounds comparing NOTIFY after commit with NOTIFY inside the transaction (0: skip)', Number, 4)
   .parse()
-  .opts<{ events?: number; count: number; synchronousCommit?: string }>();
+  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number }>();
 
 const logger = createLogger('warn', 'bench-append');
 const database = await createBenchDatabase('bench_append');
@@ -31,7 +34,7 @@ if (options.synchronousCommit) await database.admin.query(`ALTER DATABASE ${data
 
 try {
   if (options.events) await gapRun(database.url, options.events);
-  else await throughputRun(database.url, options.count);
+  else await throughputRun(database.url, options.count, options.notifyRounds);
 } finally {
   await database.drop();
 }
@@ -45,62 +48,115 @@ async function gapRun(connectionString: string, events: number): Promise<void> {
   if (!clean) process.exitCode = 1;
 }
 
-async function throughputRun(connectionString: string, count: number): Promise<void> {
+async function throughputRun(connectionString: string, count: number, notifyRounds: number): Promise<void> {
   const store = new PostgresEventStore({ connectionString, poolSize: 10, logger });
   await store.migrate();
   const settings = await store.pool.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
   );
   console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload`);
+  const defaultMode = store.notifiesInTransaction ? 'NOTIFY inside the transaction' : 'NOTIFY after commit';
   const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number }> = {};
 
   const copyRate = await copyWorkload(store.pool, count);
   rows['COPY (limit)'] = { eventsPerSecond: copyRate, ratioToCopy: '100%' };
   const ratio = (rate: number): string => `${((rate / copyRate) * 100).toFixed(0)}%`;
 
-  let started = performance.now();
-  for (let call = 0; call < count / 100; call += 1) await store.append(`batch-${call}`, someEvents(100), 'no_stream');
-  const batched = rate(count, started);
-  rows['append, 100 events per call'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched) };
+  const batched = await batchedAppends(store, count, 'new');
+  rows['append, 100 events per call (new streams)'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched) };
+  const onKnownHead = await batchedAppends(store, count, 'known head');
+  rows['  same, onto existing streams, head known'] = { eventsPerSecond: onKnownHead, ratioToCopy: ratio(onKnownHead) };
+  const stranger = new PostgresEventStore({ connectionString, poolSize: 10, logger });
+  const onUnknownHead = await batchedAppends(store, count / 2, 'unknown head', stranger);
+  await stranger.close();
+  rows['  same, head unknown (server hashes)'] = { eventsPerSecond: onUnknownHead, ratioToCopy: ratio(onUnknownHead) };
 
-  rows['append, 1 event per call, 8 writers'] = await singleAppends(store, count, copyRate);
-  const notifying = new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: true });
-  rows['  same, NOTIFY inside the transaction'] = await singleAppends(notifying, count / 4, copyRate);
-  await notifying.close();
+  const single = await singleAppends(store, count);
+  rows[`append, 1 event per call, 8 writers (${defaultMode})`] = { ...single, ratioToCopy: ratio(single.eventsPerSecond) };
 
-  started = performance.now();
+  const started = performance.now();
   let read = 0;
   for await (const _event of store.readAll()) read += 1;
   const readRate = rate(read, started);
   rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
 
   console.table(rows);
+  if (notifyRounds > 0) await notifyComparison(connectionString, count, notifyRounds);
   const [load1] = loadavg();
   console.log(`load average (1 min) at the end: ${load1?.toFixed(1)} on ${availableParallelism()} cores`);
   console.log('targets: batched >= 50% of COPY; single appends >= 3,000/s with p99 < 20 ms; readAll >= 100,000 events/s');
   await store.close();
 }
 
-async function singleAppends(store: PostgresEventStore, count: number, copyRate: number) {
+/**
+ * 100 events per call, one call at a time. 'new': each call starts a stream (no_stream);
+ * 'known head': each call extends a stream this store wrote last (expected revision);
+ * 'unknown head': the same through `other`, a store that never saw those streams.
+ * The clock runs only inside append: each call's events are made just before it, fresh
+ * as a decider's would be, and their making is not timed (COPY's rows are made untimed too).
+ */
+async function batchedAppends(store: PostgresEventStore, count: number, target: 'new' | 'known head' | 'unknown head', other?: PostgresEventStore): Promise<number> {
+  const calls = count / 100;
+  const prefix = `batch-${randomUUID().slice(0, 8)}`;
+  if (target !== 'new') {
+    for (let call = 0; call < calls; call += 1) await store.append(`${prefix}-${call}`, someEvents(1), 'no_stream');
+  }
+  const writer = target === 'unknown head' && other ? other : store;
+  let elapsedMs = 0;
+  for (let call = 0; call < calls; call += 1) {
+    const events = someEvents(100);
+    const began = performance.now();
+    await writer.append(`${prefix}-${call}`, events, target === 'new' ? 'no_stream' : 0);
+    elapsedMs += performance.now() - began;
+  }
+  return Math.round(count / (elapsedMs / 1000));
+}
+
+async function singleAppends(store: PostgresEventStore, count: number) {
   const latencies: number[] = [];
+  const prefix = `single-${randomUUID().slice(0, 8)}`;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: 8 }, async (_, writer) => {
       for (let index = 0; index < count / 8; index += 1) {
         const began = performance.now();
-        await store.append(`single-${writer}-${index % 50}`, someEvents(1), 'any');
+        await store.append(`${prefix}-${writer}-${index % 50}`, someEvents(1), 'any');
         latencies.push(performance.now() - began);
       }
     }),
   );
   const eventsPerSecond = rate(latencies.length, started);
   latencies.sort((a, b) => a - b);
-  return {
-    eventsPerSecond,
-    ratioToCopy: `${((eventsPerSecond / copyRate) * 100).toFixed(0)}%`,
-    p50Ms: round(percentile(latencies, 0.5)),
-    p99Ms: round(percentile(latencies, 0.99)),
+  return { eventsPerSecond, p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)) };
+}
+
+/** NOTIFY after commit vs inside the transaction, interleaved (ABBA) so both see the same load. */
+async function notifyComparison(connectionString: string, count: number, rounds: number): Promise<void> {
+  const stores = {
+    'after commit': new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: false }),
+    'in transaction': new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: true }),
   };
+  type Mode = keyof typeof stores;
+  const figures: Record<string, number[]> = {};
+  const record = (key: string, value: number): void => void (figures[key] ??= []).push(value);
+  const runCount = Math.max(800, Math.round(count / 5 / 800) * 800);
+  for (let round = 0; round < rounds; round += 1) {
+    const order: Mode[] = round % 2 === 0 ? ['after commit', 'in transaction'] : ['in transaction', 'after commit'];
+    for (const mode of order) {
+      const single = await singleAppends(stores[mode], runCount);
+      record(`single ${mode}: events/s`, single.eventsPerSecond);
+      record(`single ${mode}: p99 ms`, single.p99Ms);
+      record(`batched ${mode}: events/s`, await batchedAppends(stores[mode], runCount, 'new'));
+    }
+  }
+  await Promise.all(Object.values(stores).map((each) => each.close()));
+  console.log(`NOTIFY after commit vs inside the transaction: ${rounds} interleaved rounds of ${runCount} events each (median, then every round)`);
+  console.table(Object.fromEntries(Object.entries(figures).map(([key, values]) => [key, { median: median(values), rounds: values.join(' ') }])));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** COPY of rows equal to what append stores (same table shape, indexes, hashes): the ceiling. */

@@ -35,6 +35,20 @@ function encodeString(value: string): string {
   return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
+// Member names repeat from event to event (they are schema fields): their encodings are
+// kept, up to a bound so that data keyed by ids cannot grow the cache without limit.
+const encodedKeys = new Map<string, string>();
+const ENCODED_KEYS_LIMIT = 2_000;
+
+function encodeKey(key: string): string {
+  let encoded = encodedKeys.get(key);
+  if (encoded === undefined) {
+    encoded = `${encodeString(key)}:`;
+    if (encodedKeys.size < ENCODED_KEYS_LIMIT) encodedKeys.set(key, encoded);
+  }
+  return encoded;
+}
+
 function encode(value: unknown): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -70,7 +84,7 @@ function encodeObject(value: object): string | undefined {
   for (const key of keys) {
     const encoded = encodeMember(record[key], key);
     if (encoded === undefined) continue;
-    text += `${text.length === 1 ? '' : ','}${encodeString(key)}:${encoded}`;
+    text += `${text.length === 1 ? '' : ','}${encodeKey(key)}${encoded}`;
   }
   return `${text}}`;
 }

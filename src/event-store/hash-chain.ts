@@ -1,7 +1,7 @@
 // Tamper evidence shared by every adapter: each event's SHA-256 covers its content and
 // the previous event's hash in the same stream, so changing, removing or reordering any
 // stored event breaks the chain at that point.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { VerifyResult } from './port.js';
 
@@ -34,7 +34,7 @@ export function eventDocument(content: ChainedContent): string {
 }
 
 export function eventHash(content: ChainedContent): string {
-  return createHash('sha256').update(eventDocument(content), 'utf8').digest('hex');
+  return hash('sha256', eventDocument(content), 'hex');
 }
 
 /** One event already encoded as canonical JSON, as an adapter that stores the text holds it. */
@@ -55,12 +55,13 @@ export function chainHashes(
   previousHash: string,
   events: readonly CanonicalFragments[],
 ): string[] {
+  // One-shot hash(): a createHash object per event cost a third of the hashing time.
   const hashes: string[] = [];
   let previous = previousHash;
   for (const [index, event] of events.entries()) {
     const document = `{"data":${event.dataJson},"metadata":${event.metadataJson},"previousHash":"${previous}",` +
       `"revision":${firstRevision + index},"stream":${streamJson},"type":${event.typeJson}}`;
-    previous = createHash('sha256').update(document, 'utf8').digest('hex');
+    previous = hash('sha256', document, 'hex');
     hashes.push(previous);
   }
   return hashes;

@@ -74,6 +74,11 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
+  /** Whether appends NOTIFY inside their transaction (else right after commit). */
+  get notifiesInTransaction(): boolean {
+    return this.commitSignal === undefined;
+  }
+
   migrate(): Promise<void> {
     return migrate(this.pool);
   }
