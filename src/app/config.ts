@@ -121,6 +121,10 @@ const ConfigSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Subscriptions (graphql-ws): open at once per user, and new ones per user per window.
+  SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+  SUBSCRIBE_RATE_POINTS: z.coerce.number().int().min(1).default(60),
+  SUBSCRIBE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** How long a signed evidence URL handed out by the API stays valid. */
   EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 

@@ -7,7 +7,6 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
@@ -25,7 +24,8 @@ import { clientErrorFor, formatError } from '../../graphql/errors.js';
 import { errorLoggingPlugin } from '../../graphql/limits/error-logging-plugin.js';
 import { costLimitPlugin } from '../../graphql/limits/limits-plugin.js';
 import { nulGuardPlugin } from '../../graphql/limits/nul-guard-plugin.js';
-import { createRequestLimiter } from '../../graphql/limits/rate-limiter.js';
+import { depthLimitRule } from '../../graphql/limits/operation-limits.js';
+import { createApiLimiters } from '../../graphql/limits/rate-limiter.js';
 import { buildSchema, schemaSource } from '../../graphql/schema.js';
 import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
@@ -77,11 +77,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     now: options.now ?? (() => new Date()),
   };
   const verify = createTokenVerifier(settings);
-  const limiter = createRequestLimiter(settings);
+  const limiters = createApiLimiters(settings);
   const fanOut = new EventFanOut(options.store, logger, ['infraction-']);
   fanOut.start();
   const schema = buildSchema(fanOut);
-  const ws = attachGraphQLWebSocket(httpServer, schema, services, verify);
+  const typeDefs = schemaSource();
+  const ws = attachGraphQLWebSocket(httpServer, { schema, typeDefs, services, verify, limiters });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -90,21 +91,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     // The application stops Apollo in its own order; Apollo's signal handlers would race it.
     stopOnTerminationSignals: false,
     // Reported as a validation error (400), not thrown: a thrown rule error would be a 500.
-    validationRules: [
-      maxDepthRule({
-        n: settings.GRAPHQL_MAX_DEPTH,
-        ignoreIntrospection: true,
-        propagateOnRejection: false,
-        onReject: [(context, error) => context?.reportError(error)],
-      }),
-    ],
+    validationRules: [depthLimitRule(settings.GRAPHQL_MAX_DEPTH)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No @cacheControl hints in the schema and no HTTP caching of answers: the default
       // cache-control plugin would only wrap every resolver of every request for nothing.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      costLimitPlugin(settings.GRAPHQL_MAX_COST, schemaSource()),
+      costLimitPlugin(settings.GRAPHQL_MAX_COST, typeDefs),
       nulGuardPlugin(),
       errorLoggingPlugin(),
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
@@ -133,7 +127,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
         const id = res.locals.correlationId as string;
         try {
           const viewer = await verify(bearerToken(req.headers.authorization));
-          await limiter.consume(viewer.key);
+          await limiters.requests.consume(viewer.key);
           return operationContext(viewer, id, services);
         } catch (error) {
           throw clientErrorFor(error) ?? error;
@@ -155,7 +149,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
       await apollo.stop();
       await app.close();
       await fanOut.close();
-      await limiter.close();
+      await limiters.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // would pass the resolvers, land in an event and then stop a projection. Refused here, for
 // every argument at once, as BAD_USER_INPUT naming where it was.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { visit, type DocumentNode } from 'graphql';
+import { visit, type DocumentNode, type GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { badInput } from '../errors.js';
 
@@ -39,7 +39,8 @@ function literalWithNul(document: DocumentNode): string | null {
   return found;
 }
 
-export function nulGuardPlugin(): ApolloServerPlugin<GraphQLContext> {
+/** The refusal of an operation with a NUL in a variable or an inline argument, or null. */
+export function nulCheck(): (document: DocumentNode, variables: Record<string, unknown>) => GraphQLError | null {
   // Apollo hands back the same parsed document for the same query text, so its literals
   // are walked once per document, not once per request; only the variables change.
   const literalsChecked = new WeakMap<DocumentNode, string | null>();
@@ -48,12 +49,20 @@ export function nulGuardPlugin(): ApolloServerPlugin<GraphQLContext> {
     if (found === undefined) literalsChecked.set(document, (found = literalWithNul(document)));
     return found;
   };
+  return (document, variables) => {
+    const field = nulPath(variables, '') ?? literalField(document);
+    return field ? badInput(field, 'must not contain a NUL character') : null;
+  };
+}
+
+export function nulGuardPlugin(): ApolloServerPlugin<GraphQLContext> {
+  const refusalOf = nulCheck();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const field = nulPath(request.variables ?? {}, '') ?? literalField(document);
-          if (field) throw badInput(field, 'must not contain a NUL character');
+          const refusal = refusalOf(document, request.variables ?? {});
+          if (refusal) throw refusal;
         },
       };
     },
