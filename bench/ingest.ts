@@ -93,4 +93,9 @@ const rules = summary.stages.rules;
 if (rules) console.log(`rules amortised          ${(rules.totalMs / summary.frames).toFixed(2)} ms per frame`);
 console.log(`passages ${summary.passages}, infractions ${summary.infractions} ${JSON.stringify(summary.infractionsByType)}`);
 console.log(`frames ${summary.frames} in ${summary.wallSeconds.toFixed(2)} s = ${summary.fps.toFixed(2)} frames/s; real-time factor ${(summary.fps / RATE).toFixed(2)}x at ${RATE} fps`);
+// Evidence (a snapshot and a re-encoded clip per infraction) runs inline; the vision
+// stages' own pace is the wall time without it.
+const evidenceS = (summary.stages.evidence?.totalMs ?? 0) / 1000;
+const visionFps = summary.frames / (summary.wallSeconds - evidenceS);
+console.log(`without evidence ${(summary.wallSeconds - evidenceS).toFixed(2)} s = ${visionFps.toFixed(2)} frames/s; real-time factor ${(visionFps / RATE).toFixed(2)}x at ${RATE} fps`);
 console.log(`peak RSS ${summary.peakRssMb} MB`);
