@@ -1,113 +1,101 @@
-// bench:pipeline — produce observations and infractions at a fixed rate for a fixed time
-// and measure produce -> dispatched by the event writer (p50/p99/max), then step the rate
-// up to find the highest one the writer sustains with bounded lag.
-// Until the command side is wired in, the dispatcher only records arrival: the figures
-// cover transport + schema check + writer, not the append nor the read model.
+// bench:pipeline — produce observations and infractions (one in five) at a fixed rate for a
+// fixed time through the transport to the real event writer, the command side, the
+// PostgreSQL event store and the infractions projection, and time produce -> visible in
+// the infractions read model: p50/p99/max at --rate. Then step the rate up to find the
+// highest one the writer sustains with bounded lag. For each transport asked for.
+// Settings from src/app/config.ts (DATABASE_URL, KAFKA_BROKERS; default: the services').
+import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
 import { Command } from 'commander';
-import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { loadConfig } from '../src/app/config.js';
+import { createLogger } from '../src/app/logger.js';
+import { runnerOptionsFrom } from '../src/projections/runner/options-from-config.js';
 import { InProcessTransport } from '../src/transport/in-process/in-process-transport.js';
 import { KafkaTransport } from '../src/transport/kafka/kafka-transport.js';
-import type { ParsedMessage } from '../src/transport/messages/parse-message.js';
-import type { OutgoingMessage, Transport } from '../src/transport/port.js';
-import { anInfraction, anObservation } from '../src/transport/testing/message-builders.js';
-import { EventWriter, type WriterTopics } from '../src/transport/writer/event-writer.js';
+import type { Transport } from '../src/transport/port.js';
+import { runPipeline, type RunResult, type RunSettings } from './pipeline-run.js';
 
 const options = new Command()
-  .option('--transport <kind>', 'in-process or kafka', 'in-process')
-  .option('--rate <n>', 'messages per second for the latency run', '1000')
-  .option('--seconds <n>', 'length of each run', '10')
-  .option('--max-rates <list>', 'rates tried for the sustained-rate search', '2000,5000,10000,20000')
-  .option('--devices <n>', 'distinct devices (keys)', '50')
+  .option('--transport <kinds>', 'in-process, kafka, or both (comma-separated)', 'in-process,kafka')
+  .option('--rate <n>', 'messages per second for the latency run', Number, 1000)
+  .option('--seconds <n>', 'length of each run', Number, 10)
+  .option('--max-rates <list>', 'rates tried after the latency run, in order, for the sustained-rate search', '2000,5000,10000,20000')
+  .option('--devices <n>', 'distinct devices (keys)', Number, 50)
+  .option('--kafka-concurrency <n>', 'partitions a Kafka member consumes at once (the transport default when absent)', Number)
+  .option('--no-merge', 'append each observation alone (for comparison with the default merged appends)')
   .parse()
-  .opts<{ transport: string; rate: string; seconds: string; maxRates: string; devices: string }>();
+  .opts<{ transport: string; rate: number; seconds: number; maxRates: string; devices: number; merge: boolean; kafkaConcurrency?: number }>();
 
-const logger = pino({ level: 'warn', name: 'bench-pipeline' });
+const logger = createLogger('warn', 'bench-pipeline');
 const config = loadConfig();
 
-interface RunResult {
-  rate: number;
-  sent: number;
-  dispatched: number;
-  backlogAtEnd: number;
-  drainMs: number;
-  latencies: number[];
-}
-
-async function run(rate: number, seconds: number, runIndex: number): Promise<RunResult> {
-  const suffix = `${Date.now()}-${runIndex}`;
-  const topics: WriterTopics = { observations: `bench-obs-${suffix}`, infractions: `bench-inf-${suffix}`, deviceStatus: `bench-status-${suffix}` };
-  const transport: Transport =
-    options.transport === 'kafka'
-      ? await KafkaTransport.connect({ brokers: config.KAFKA_BROKERS, clientId: 'roadledger-bench', logger, registry: new Registry(), deadLetterTopic: `bench-dlq-${suffix}` })
-      : new InProcessTransport({ logger, defaultPartitions: config.KAFKA_PARTITIONS, deadLetterTopic: `bench-dlq-${suffix}` });
-  await transport.ensureTopics([...Object.values(topics), `bench-dlq-${suffix}`].map((topic) => ({ topic, partitions: config.KAFKA_PARTITIONS })));
-
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const dispatcher = {
-    async dispatch(parsed: ParsedMessage): Promise<void> {
-      const start = sentAt.get(parsed.message.messageId);
-      if (start !== undefined) latencies.push(performance.now() - start);
-    },
-  };
-  const writer = new EventWriter({ transport, dispatcher, logger, groupId: `bench-writer-${suffix}`, topics, registry: new Registry() });
-  await writer.start();
-  await new Promise((resolve) => setTimeout(resolve, options.transport === 'kafka' ? 5_000 : 100)); // let the group settle
-
-  const devices = Number(options.devices);
-  const tickMs = 10;
-  const started = performance.now();
-  let sent = 0;
-  while (performance.now() - started < seconds * 1_000) {
-    const due = Math.floor(((performance.now() - started) / 1_000) * rate) - sent;
-    const observations: OutgoingMessage[] = [];
-    const infractions: OutgoingMessage[] = [];
-    for (let index = 0; index < due; index += 1) {
-      const seq = sent + index;
-      const deviceId = `cam-${seq % devices}`;
-      const deviceTime = new Date(Date.UTC(2026, 0, 1) + seq).toISOString();
-      const message = seq % 5 === 0 ? anInfraction({ deviceId, deviceTime, trackId: `t-${seq}` }) : anObservation({ deviceId, deviceTime, trackId: `t-${seq}` });
-      sentAt.set(message.messageId, performance.now());
-      (seq % 5 === 0 ? infractions : observations).push({ key: deviceId, value: message });
-    }
-    await Promise.all([transport.publishBatch(topics.observations, observations), transport.publishBatch(topics.infractions, infractions)]);
-    sent += due;
-    await new Promise((resolve) => setTimeout(resolve, tickMs));
+function transportFactory(kind: string): (deadLetterTopic: string) => Promise<Transport> {
+  if (kind === 'kafka') {
+    return (deadLetterTopic) =>
+      KafkaTransport.connect({
+        brokers: config.KAFKA_BROKERS, clientId: 'roadledger-bench', logger, registry: new Registry(), deadLetterTopic,
+        partitionsConsumedConcurrently: options.kafkaConcurrency,
+      });
   }
-  const backlogAtEnd = sent - latencies.length;
-  const drainStart = performance.now();
-  while (latencies.length < sent && performance.now() - drainStart < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
-  const drainMs = performance.now() - drainStart;
-  await writer.stop();
-  await transport.close();
-  return { rate, sent, dispatched: latencies.length, backlogAtEnd, drainMs, latencies };
+  if (kind === 'in-process') return async (deadLetterTopic) => new InProcessTransport({ logger, deadLetterTopic });
+  throw new Error(`--transport: unknown transport "${kind}" (in-process or kafka)`);
 }
 
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function describe(result: RunResult, seconds: number): string {
+/** Bounded: at the end of production the writer is less than one second of traffic behind, and all of it drains. */
+function sustained(result: RunResult): boolean {
+  return result.backlogAtEnd <= result.rate && result.applied === result.sent && result.latencies.length === result.infractionsSent;
+}
+
+function describeRun(kind: string, result: RunResult): string {
   const sorted = [...result.latencies].sort((a, b) => a - b);
+  const appended = [...result.appendLatencies].sort((a, b) => a - b);
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
   return (
-    `rate ${result.rate}/s x ${seconds}s: sent ${result.sent}, dispatched ${result.dispatched}, ` +
-    `throughput ${(result.dispatched / seconds).toFixed(0)}/s, backlog at end ${result.backlogAtEnd}, drained in ${result.drainMs.toFixed(0)} ms, ` +
-    `latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms`
+    `[${kind}] ${result.rate} msg/s x ${result.seconds} s: sent ${result.sent}, applied ${result.applied} ` +
+    `(${(result.applied / result.seconds).toFixed(0)}/s over the production time), writer backlog max ${result.maxBacklog} / at end ${result.backlogAtEnd}, ` +
+    `drained in ${ms(result.drainMs)}; produce -> read model (${result.latencies.length}/${result.infractionsSent} infractions): ` +
+    `p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}; ` +
+    `of which produce -> appended p50 ${ms(percentile(appended, 50))}, p99 ${ms(percentile(appended, 99))}; ` +
+    `${result.cpuMsPerMessage.toFixed(2)} ms CPU of this process and ${result.transactionsPerMessage.toFixed(2)} PostgreSQL transactions per message — ${sustained(result) ? 'bounded' : 'NOT bounded'}`
   );
 }
 
-const seconds = Number(options.seconds);
-console.log(`bench:pipeline — transport ${options.transport}, ${options.devices} devices, produce -> writer dispatch (no command side yet)`);
-console.log(describe(await run(Number(options.rate), seconds, 0), seconds));
-
-// Sustained = the backlog at the end of the run is under one second of traffic and drains.
-let sustained = 0;
-for (const [index, rate] of options.maxRates.split(',').map(Number).entries()) {
-  const result = await run(rate, seconds, index + 1);
-  console.log(describe(result, seconds));
-  if (result.dispatched < result.sent || result.backlogAtEnd > rate) break;
-  sustained = rate;
+const summary: string[] = [];
+let runIndex = 0;
+for (const kind of options.transport.split(',').map((entry) => entry.trim())) {
+  const settings: RunSettings = {
+    rate: options.rate,
+    seconds: options.seconds,
+    devices: options.devices,
+    transport: transportFactory(kind),
+    settleMs: kind === 'kafka' ? 4_000 : 200,
+    drainTimeoutMs: 30_000,
+    runner: runnerOptionsFrom(config),
+    mergeObservations: options.merge,
+    logger,
+  };
+  console.log(`bench:pipeline — ${kind} transport, ${options.devices} devices, 6 partitions, observations ${options.merge ? 'merged per device' : 'appended alone'}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  const latencyRun = await runPipeline(settings, runIndex++);
+  console.log(describeRun(kind, latencyRun));
+  const sorted = [...latencyRun.latencies].sort((a, b) => a - b);
+  let highest = sustained(latencyRun) ? latencyRun.rate : 0;
+  if (highest > 0) {
+    for (const rate of options.maxRates.split(',').map(Number)) {
+      const result = await runPipeline({ ...settings, rate }, runIndex++);
+      console.log(describeRun(kind, result));
+      if (!sustained(result)) break;
+      highest = rate;
+    }
+  }
+  summary.push(
+    `${kind}: at ${options.rate} msg/s p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, ` +
+      `max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms (target p99 < 500 ms: ${percentile(sorted, 99) < 500 ? 'met' : 'NOT met'}); ` +
+      `highest rate sustained with bounded lag: ${highest > 0 ? `${highest} msg/s` : `below ${options.rate} msg/s`} (target >= 5000: ${highest >= 5000 ? 'met' : 'NOT met'})`,
+  );
 }
-console.log(`highest rate sustained with bounded lag: ${sustained > 0 ? `${sustained} msg/s` : `below ${options.maxRates.split(',')[0]} msg/s`}`);
+console.log(`\nsummary (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):\n${summary.join('\n')}`);

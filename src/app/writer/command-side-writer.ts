@@ -1,6 +1,10 @@
 // The event writer with the real command side behind it, for processes that own no HTTP
 // server (the writer's fault tests, bench:pipeline): the Nest write-side module over the
 // given event store, the zone directory and the command dispatcher.
+//
+// Observations are blind, idempotent appends to the device's day stream, so a device's
+// run of them is dispatched side by side and the coalescing store turns the run into one
+// append (see coalescing-event-store.ts); everything else goes one message at a time.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
@@ -15,6 +19,7 @@ import { EventWriter, type WriterTopics } from '../../transport/writer/event-wri
 import type { MessageDispatcher } from '../../transport/writer/message-dispatcher.js';
 import type { Logger } from '../logger.js';
 import { WriteSideModule } from '../write-side.module.js';
+import { CoalescingEventStore } from './coalescing-event-store.js';
 import { CommandDispatcher } from './command-dispatcher.js';
 import { ZoneDirectory } from './zone-directory.js';
 
@@ -29,6 +34,8 @@ export interface CommandSideWriterOptions {
   topics?: WriterTopics;
   policies?: WriteSidePolicies;
   keyConcurrency?: number;
+  /** Dispatch a device's observations side by side and merge their appends (default true; false for comparisons). */
+  mergeObservations?: boolean;
   registry?: Registry;
   /** Wraps the dispatcher (e.g. to record or time what was applied). */
   wrapDispatcher?: (dispatcher: MessageDispatcher) => MessageDispatcher;
@@ -43,8 +50,9 @@ export interface CommandSideWriter {
 
 export async function startCommandSideWriter(options: CommandSideWriterOptions): Promise<CommandSideWriter> {
   const policies = options.policies ?? DEFAULT_WRITE_SIDE_POLICIES;
+  const merge = options.mergeObservations ?? true;
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
-    WriteSideModule.forRoot({ eventStore: options.store, personalDataPool: options.pool, personalDataSecret: options.personalDataSecret, policies, logger: options.logger }),
+    WriteSideModule.forRoot({ eventStore: merge ? new CoalescingEventStore(options.store) : options.store, personalDataPool: options.pool, personalDataSecret: options.personalDataSecret, policies, logger: options.logger }),
     { logger: false },
   );
   const bus = app.get(CommandBus);
@@ -58,6 +66,7 @@ export async function startCommandSideWriter(options: CommandSideWriterOptions):
     groupId: options.groupId,
     topics: options.topics,
     keyConcurrency: options.keyConcurrency,
+    overlapKinds: merge ? ['observation'] : [],
     registry: options.registry,
   });
   await writer.start();

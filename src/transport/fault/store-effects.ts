@@ -1,7 +1,7 @@
 // What the fault tests check after the writer was interrupted, read from the event store
 // itself: each produced message's event is there exactly once, under the event id derived
 // from the message id; every stream's revisions run 0..n-1 without a hole; and every
-// stream's hash chain verifies.
+// stream's hash chain verifies; and a device's passages are in the order it saw them.
 import { eventIdFor } from '../../domain/shared/envelope.js';
 import type { PostgresEventStore } from '../../event-store/postgres/postgres-event-store.js';
 
@@ -21,6 +21,8 @@ export interface StoreEffects {
   revisionGaps: string[];
   /** Streams whose hash chain does not verify. */
   brokenChains: string[];
+  /** Observation streams where a passage sits after a later one of the same device. */
+  outOfOrder: string[];
 }
 
 interface EventRow {
@@ -55,6 +57,13 @@ export async function effectsInStore(store: PostgresEventStore, produced: Readon
     .filter((s) => Number(s.first) !== 0 || Number(s.last) !== Number(s.events) - 1 || Number(s.head) !== Number(s.last))
     .map((s) => s.stream_name);
 
+  const { rows: disordered } = await store.pool.query<{ stream_name: string }>(
+    `SELECT DISTINCT stream_name FROM (
+       SELECT stream_name, data->>'observedAt' AS at, lag(data->>'observedAt') OVER (PARTITION BY stream_name ORDER BY revision) AS previous
+         FROM event_store.events WHERE type = 'ObservationRecorded') passages
+      WHERE previous > at`,
+  );
+
   const brokenChains: string[] = [];
   const queue = streams.map((s) => s.stream_name);
   await Promise.all(
@@ -75,5 +84,6 @@ export async function effectsInStore(store: PostgresEventStore, produced: Readon
     streams: streams.length,
     revisionGaps,
     brokenChains,
+    outOfOrder: disordered.map((row) => row.stream_name),
   };
 }

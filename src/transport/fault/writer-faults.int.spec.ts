@@ -180,6 +180,7 @@ describe('the real event writer process on Kafka and PostgreSQL, under faults', 
         streams: streams.size,
         revisionGaps: [],
         brokenChains: [],
+        outOfOrder: [],
       });
     },
     420_000,

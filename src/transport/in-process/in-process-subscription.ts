@@ -51,15 +51,15 @@ export class InProcessSubscription implements Subscription {
     while (!this.stopping) {
       let delivered = false;
       let nextRetry = Infinity;
+      const ready: PartitionRef[] = [];
       for (const ref of this.options.group.assigned(this.member, this.partitions())) {
-        if (this.stopping) break;
         const retryAt = this.retryAfter.get(keyOf(ref)) ?? 0;
-        if (retryAt > Date.now()) {
-          nextRetry = Math.min(nextRetry, retryAt);
-          continue;
-        }
-        if (await this.deliverNextBatch(ref)) delivered = true;
+        if (retryAt > Date.now()) nextRetry = Math.min(nextRetry, retryAt);
+        else ready.push(ref);
       }
+      // Partitions are handled side by side (as Kafka's partitionsConsumedConcurrently does):
+      // a batch waiting on the store does not hold up the other partitions' batches.
+      if (!this.stopping && (await Promise.all(ready.map((ref) => this.deliverNextBatch(ref)))).some(Boolean)) delivered = true;
       if (!delivered && !this.stopping) await this.waitForRecords(nextRetry === Infinity ? 1_000 : nextRetry - Date.now());
     }
   }

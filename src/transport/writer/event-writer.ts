@@ -1,7 +1,9 @@
 // The event writer: a consumer-group worker that checks every message against its schema,
 // dead-letters what fails (and goes on), and hands the rest to the dispatcher. A record's
 // offset is committed only after its dispatch succeeded; one device's messages are applied
-// in order, different devices' messages of a batch concurrently.
+// in order, different devices' messages of a batch concurrently. A run of one device's
+// messages of an `overlapKinds` kind is handed over side by side, in order (the dispatcher
+// may merge them into one append); if any of them fails, the run is finished one by one.
 import type { Logger } from 'pino';
 import { register as defaultRegistry, type Counter, type Registry } from 'prom-client';
 import { isDomainError } from '../../domain/shared/errors.js';
@@ -13,7 +15,7 @@ import type { BatchControl, RecordBatch, Subscription, Transport, TransportRecor
 import { counterIn } from '../registered-metric.js';
 import { AppliedTracker } from './applied-tracker.js';
 import { MessageRejectedError, type MessageDispatcher } from './message-dispatcher.js';
-import { PermanentFailure, retryUntilDone, type BackoffSettings } from './retry-until-done.js';
+import { PermanentFailure, retryUntilDone, StopRequestedError, type BackoffSettings } from './retry-until-done.js';
 
 export interface WriterTopics {
   observations: string;
@@ -29,12 +31,20 @@ export interface EventWriterOptions {
   topics?: WriterTopics;
   /** How many devices of one batch are worked on at once. */
   keyConcurrency?: number;
+  /**
+   * Kinds whose consecutive messages of one device may be dispatched without waiting for
+   * the previous one (they are started in order). Default: none.
+   */
+  overlapKinds?: readonly MessageKind[];
   backoff?: BackoffSettings;
   registry?: Registry;
   now?: () => Date;
 }
 
 type Outcome = 'dispatched' | 'dead_lettered';
+
+/** Records of one device dispatched side by side at most. */
+const MAX_OVERLAP = 200;
 
 export class EventWriter {
   private readonly kindByTopic: Map<string, MessageKind>;
@@ -76,11 +86,9 @@ export class EventWriter {
     const lanes = [...byDevice.values()];
     const workers = Array.from({ length: Math.min(this.options.keyConcurrency ?? 8, lanes.length) }, async () => {
       for (let lane = lanes.shift(); lane && failure === undefined; lane = lanes.shift()) {
-        for (const record of lane) {
-          if (failure !== undefined) return;
+        for (let next = 0; next < lane.length && failure === undefined; ) {
           try {
-            await this.handleRecord(record, control);
-            tracker.applied(record.offset);
+            next += await this.handleRun(lane, next, control, tracker);
           } catch (error) {
             failure ??= error;
           }
@@ -91,7 +99,34 @@ export class EventWriter {
     if (failure !== undefined) throw failure;
   }
 
-  private async handleRecord(record: TransportRecord, control: BatchControl): Promise<void> {
+  /** Handles the record at `from` (and the overlapping run it starts); returns how many records were applied. */
+  private async handleRun(lane: readonly TransportRecord[], from: number, control: BatchControl, tracker: AppliedTracker): Promise<number> {
+    if (control.isStopping()) throw new StopRequestedError();
+    let end = from;
+    while (end < lane.length && end - from < MAX_OVERLAP && this.overlaps((lane[end] as TransportRecord).topic)) end += 1;
+    if (end - from > 1) {
+      const run = lane.slice(from, end);
+      const outcomes = await Promise.allSettled(run.map((record) => this.handleRecord(record, control, false)));
+      let applied = 0;
+      while (applied < run.length && (outcomes[applied] as PromiseSettledResult<void>).status === 'fulfilled') {
+        tracker.applied((run[applied] as TransportRecord).offset);
+        applied += 1;
+      }
+      // The first failure and what follows it are redone one by one, with retries.
+      if (applied > 0) return applied;
+    }
+    const record = lane[from] as TransportRecord;
+    await this.handleRecord(record, control, true);
+    tracker.applied(record.offset);
+    return 1;
+  }
+
+  private overlaps(topic: string): boolean {
+    const kind = this.kindByTopic.get(topic);
+    return kind !== undefined && (this.options.overlapKinds ?? []).includes(kind);
+  }
+
+  private async handleRecord(record: TransportRecord, control: BatchControl, retry: boolean): Promise<void> {
     const kind = this.kindByTopic.get(record.topic);
     if (!kind) {
       return this.deadLetter(record, { kind: 'unknown-topic', summary: `no schema for topic ${record.topic}`, issues: [] }, control);
@@ -99,14 +134,15 @@ export class EventWriter {
     const result = parseMessage(kind, record.value);
     if (!result.ok) return this.deadLetter(record, result.reason, control);
     const context = { topic: record.topic, partition: record.partition, offset: record.offset, key: record.key, receivedAt: record.timestamp };
+    const dispatch = async (): Promise<void> => {
+      try {
+        await this.options.dispatcher.dispatch(result.parsed, context);
+      } catch (error) {
+        throw isRejection(error) ? new PermanentFailure(error) : error;
+      }
+    };
     try {
-      await this.withRetry(record, control, async () => {
-        try {
-          await this.options.dispatcher.dispatch(result.parsed, context);
-        } catch (error) {
-          throw isRejection(error) ? new PermanentFailure(error) : error;
-        }
-      });
+      await (retry ? this.withRetry(record, control, dispatch) : dispatch());
       this.processed.inc({ topic: record.topic, outcome: 'dispatched' satisfies Outcome });
     } catch (error) {
       if (!(error instanceof PermanentFailure)) throw error;

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, freshName, type TransportUnderTest } from '../contract-support.js';
 import { DeadLetterV1 } from '../messages/dead-letter.js';
+import type { MessageKind } from '../messages/message-id.js';
 import type { OutgoingMessage, Subscription, Transport } from '../port.js';
 import { malformedMessage, type TopicRole } from '../testing/malformed-messages.js';
 import { aDeviceStatus, anInfraction, anObservation } from '../testing/message-builders.js';
@@ -29,8 +30,8 @@ export function writerContract(adapter: TransportUnderTest): void {
     cleanup.push(transport);
     await transport.ensureTopics([...Object.values(topics), deadLetterTopic].map((topic) => ({ topic, partitions: adapter.partitions })));
     const groupId = freshName('writer');
-    const startWriter = async (dispatcher: RecordingDispatcher): Promise<EventWriter> => {
-      const writer = new EventWriter({ transport, dispatcher, logger: silent, groupId, topics, registry: new Registry(), backoff: { initialDelayMs: 10, maxDelayMs: 50 } });
+    const startWriter = async (dispatcher: RecordingDispatcher, overlapKinds: MessageKind[] = []): Promise<EventWriter> => {
+      const writer = new EventWriter({ transport, dispatcher, logger: silent, groupId, topics, registry: new Registry(), backoff: { initialDelayMs: 10, maxDelayMs: 50 }, overlapKinds });
       cleanup.push(writer);
       await writer.start();
       return writer;
@@ -116,6 +117,23 @@ export function writerContract(adapter: TransportUnderTest): void {
       await eventually(() => expect(dispatcher.dispatched).toHaveLength(5), adapter.patienceMs);
       expect(dispatcher.idsOf('cam-1')).toEqual(messages.map((message) => message.messageId));
       expect(dispatcher.attempts.get(flaky ?? '')).toBe(4);
+    });
+
+    it('dispatches a device\'s overlapping messages side by side and redoes, in order, everything from a failed one', async () => {
+      const { transport, topics, startWriter } = await setUp();
+      const messages = Array.from({ length: 5 }, (_, seq) => anObservation({ trackId: `track-${seq}` }));
+      const flaky = messages[2]?.messageId;
+      const dispatcher = new RecordingDispatcher((parsed, attempt) => (parsed.message.messageId === flaky && attempt === 1 ? new Error('connection refused') : undefined));
+      await transport.publishBatch(topics.observations, messages.map((value) => ({ key: 'cam-1', value })));
+      await startWriter(dispatcher, ['observation']);
+
+      await eventually(() => expect(new Set(dispatcher.idsOf('cam-1'))).toEqual(new Set(messages.map((message) => message.messageId))), adapter.patienceMs);
+      await eventually(() => expect(dispatcher.idsOf('cam-1').at(-1)).toBe(messages[4]?.messageId), adapter.patienceMs);
+      // A message's last dispatch is the one whose effect stands: those are in device order.
+      const ids = dispatcher.idsOf('cam-1');
+      const lastDispatches = ids.filter((id, index) => ids.lastIndexOf(id) === index);
+      expect(lastDispatches).toEqual(messages.map((message) => message.messageId));
+      expect(dispatcher.attempts.get(flaky ?? '')).toBe(2);
     });
 
     it('does not commit past a message it could not dispatch: after a stop, the next writer dispatches it', async () => {
