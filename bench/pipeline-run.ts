@@ -53,9 +53,36 @@ export interface RunResult {
   cpuMsPerMessage: number;
   /** Transactions committed in the run's database per message sent (appends, projection batches, reads). */
   transactionsPerMessage: number;
+  /**
+   * Longest-open write transaction of other databases on the same server, sampled during the
+   * run: the store's readers wait for every older transaction of the cluster, so on a shared
+   * server this delays the projection (and the read-model latency) whatever the writer does.
+   */
+  oldestForeignTransactionMs: number;
 }
 
 const CHANNEL = 'bench_infraction_visible';
+
+/** Samples the age of the oldest write transaction open in other databases until stopped; returns the largest. */
+function watchForeignTransactions(admin: pg.Client, database: string): () => Promise<number> {
+  let oldest = 0;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await admin.query<{ ms: number | null }>(
+        `SELECT extract(epoch FROM max(now() - xact_start)) * 1000 AS ms FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname <> $1`,
+        [database],
+      );
+      oldest = Math.max(oldest, Number(rows[0]?.ms ?? 0));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return async () => {
+    running = false;
+    await sampling;
+    return oldest;
+  };
+}
 
 async function committedTransactions(admin: pg.Client, database: string): Promise<number> {
   const { rows } = await admin.query<{ commits: string }>('SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = $1', [database]);
@@ -124,6 +151,7 @@ export async function runPipeline(settings: RunSettings, runIndex: number): Prom
     let sent = 0, infractionsSent = 0, maxBacklog = 0;
     const cpu = process.cpuUsage();
     const transactionsBefore = await committedTransactions(database.admin, database.name);
+    const stopWatching = watchForeignTransactions(database.admin, database.name);
     const started = performance.now();
     while (performance.now() - started < seconds * 1_000) {
       const due = Math.floor(((performance.now() - started) / 1_000) * rate) - sent;
@@ -149,11 +177,12 @@ export async function runPipeline(settings: RunSettings, runIndex: number): Prom
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const drainMs = performance.now() - drainStart;
+    const oldestForeignTransactionMs = await stopWatching();
     const used = process.cpuUsage(cpu);
     const cpuMsPerMessage = (used.user + used.system) / 1_000 / Math.max(1, sent);
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // backends report their counts about once a second
     const transactionsPerMessage = ((await committedTransactions(database.admin, database.name)) - transactionsBefore) / Math.max(1, sent);
-    return { rate, seconds, sent, applied, maxBacklog, backlogAtEnd, drainMs, infractionsSent, latencies, appendLatencies, cpuMsPerMessage, transactionsPerMessage };
+    return { rate, seconds, sent, applied, maxBacklog, backlogAtEnd, drainMs, infractionsSent, latencies, appendLatencies, cpuMsPerMessage, transactionsPerMessage, oldestForeignTransactionMs };
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => settings.logger.warn({ err: error }, 'bench clean-up step failed'));
   }

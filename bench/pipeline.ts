@@ -61,7 +61,8 @@ function describeRun(kind: string, result: RunResult): string {
     `drained in ${ms(result.drainMs)}; produce -> read model (${result.latencies.length}/${result.infractionsSent} infractions): ` +
     `p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}; ` +
     `of which produce -> appended p50 ${ms(percentile(appended, 50))}, p99 ${ms(percentile(appended, 99))}; ` +
-    `${result.cpuMsPerMessage.toFixed(2)} ms CPU of this process and ${result.transactionsPerMessage.toFixed(2)} PostgreSQL transactions per message — ${sustained(result) ? 'bounded' : 'NOT bounded'}`
+    `${result.cpuMsPerMessage.toFixed(2)} ms CPU of this process and ${result.transactionsPerMessage.toFixed(2)} PostgreSQL transactions per message; ` +
+    `oldest write transaction open elsewhere on the server ${ms(result.oldestForeignTransactionMs)} — ${sustained(result) ? 'bounded' : 'NOT bounded'}`
   );
 }
 
