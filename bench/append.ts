@@ -55,7 +55,7 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
     `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
   );
   console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload`);
-  const defaultMode = store.notifiesInTransaction ? 'NOTIFY inside the transaction' : 'NOTIFY after commit';
+  const defaultMode = (await store.notifiesInTransaction()) ? 'NOTIFY inside the transaction' : 'NOTIFY after commit';
   const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number }> = {};
 
   const copyRate = await copyWorkload(store.pool, count);
@@ -133,8 +133,8 @@ async function singleAppends(store: PostgresEventStore, count: number) {
 /** NOTIFY after commit vs inside the transaction, interleaved (ABBA) so both see the same load. */
 async function notifyComparison(connectionString: string, count: number, rounds: number): Promise<void> {
   const stores = {
-    'after commit': new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: false }),
-    'in transaction': new PostgresEventStore({ connectionString, poolSize: 10, logger, notifyInTransaction: true }),
+    'after commit': new PostgresEventStore({ connectionString, poolSize: 10, logger, notify: 'after-commit' }),
+    'in transaction': new PostgresEventStore({ connectionString, poolSize: 10, logger, notify: 'in-transaction' }),
   };
   type Mode = keyof typeof stores;
   const figures: Record<string, number[]> = {};

@@ -4,15 +4,15 @@
 //
 // The hash chain: when the adapter knew the stream's head it sends the chain it computed
 // (p_hashes, on top of p_assumed_revision/p_assumed_hash); the function takes it only if
-// that is exactly the head it locked, and otherwise hashes here. Hashing in plpgsql costs
-// about 12 µs per event, most of a batched append's server time besides the insert.
+// that is exactly the head it locked, and otherwise hashes here. Hashing in the process
+// takes that work (a few µs per event in plpgsql) off the server, which all writers share.
 //
 // Data and metadata arrive as one text each, the events' canonical JSON joined by the
 // record separator U+001E: canonical JSON never holds a raw control character, and unlike
 // a text[] literal it needs no escaping on either side.
 //
-// NOTIFY inside the transaction is optional (p_notify_channel NULL skips it); see
-// commit-signal.ts for the other way and docs/benchmarks.md for the measured choice.
+// NOTIFY inside the transaction is optional (p_notify_channel NULL skips it); the adapter
+// chooses (notify-placement.ts), and commit-signal.ts is the other way.
 //
 // The hashed text is the canonical document of hash-chain.ts#eventDocument, assembled here
 // from canonical fragments that the adapter sends (stream, type, data and metadata are

@@ -1,6 +1,7 @@
 // Tells listening subscriptions that appends committed, right after the commit rather
-// than inside it: a NOTIFY inside the append transaction would serialise every commit on
-// PostgreSQL's notification lock. Signals coalesce: at most one NOTIFY is in flight per
+// than inside it, for servers whose commits wait for the disk: there a NOTIFY inside the
+// append transaction would serialise every commit, flush included, on PostgreSQL's
+// notification lock (see notify-placement.ts). Signals coalesce: at most one NOTIFY is in flight per
 // store, and appends that commit meanwhile share the next one. A lost signal (a crash
 // between commit and NOTIFY) costs only latency: subscriptions also poll.
 import type pg from 'pg';

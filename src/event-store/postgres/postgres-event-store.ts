@@ -24,6 +24,7 @@ import { APPEND_QUERY, appendError, appendParameters } from './append-parameters
 import { CatchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { CommitSignal } from './commit-signal.js';
+import { NotifyPlacementChoice, type NotifyPlacement } from './notify-placement.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
 import { migrate, NOTIFY_CHANNEL } from './schema.js';
 import { StreamHeads } from './stream-heads.js';
@@ -37,8 +38,8 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** How often an idle subscription looks for events when no notification arrives. */
   pollIntervalMs?: number;
-  /** NOTIFY inside each append transaction instead of right after it (slower; for comparison). */
-  notifyInTransaction?: boolean;
+  /** Where appends wake subscriptions; 'auto' (default) decides by synchronous_commit (see notify-placement.ts). */
+  notify?: NotifyPlacement;
   /** Test hook: runs inside each append's transaction after the insert, before COMMIT. */
   beforeCommit?: (stream: string) => Promise<void>;
 }
@@ -57,7 +58,8 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   readonly pool: pg.Pool;
   private readonly logger: Logger;
   private readonly notifier: ChangeNotifier;
-  private readonly commitSignal: CommitSignal | undefined;
+  private readonly commitSignal: CommitSignal;
+  private readonly notifyPlacement: NotifyPlacementChoice;
   private readonly subscriptions = new Set<Subscription>();
   private readonly heads = new StreamHeads();
   private readonly pageSize: number;
@@ -69,14 +71,15 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     // An idle client whose connection dies must not crash the process; the pool replaces it.
     this.pool.on('error', (error) => this.logger.warn({ error: error.message }, 'event store pool client failed'));
     this.notifier = new ChangeNotifier(options.connectionString, NOTIFY_CHANNEL, this.logger);
-    this.commitSignal = options.notifyInTransaction ? undefined : new CommitSignal(this.pool, NOTIFY_CHANNEL, this.logger);
+    this.commitSignal = new CommitSignal(this.pool, NOTIFY_CHANNEL, this.logger);
+    this.notifyPlacement = new NotifyPlacementChoice(this.pool, options.notify ?? 'auto');
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
   /** Whether appends NOTIFY inside their transaction (else right after commit). */
-  get notifiesInTransaction(): boolean {
-    return this.commitSignal === undefined;
+  notifiesInTransaction(): Promise<boolean> {
+    return this.notifyPlacement.inTransaction();
   }
 
   migrate(): Promise<void> {
@@ -85,7 +88,8 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
 
   async append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
     const assumedHead = this.heads.assumedHead(stream, expected);
-    const values = appendParameters(stream, events, expected, this.commitSignal === undefined, assumedHead);
+    const notifyInTransaction = await this.notifyPlacement.inTransaction();
+    const values = appendParameters(stream, events, expected, notifyInTransaction, assumedHead);
     const timer = appendSeconds.startTimer();
     let row: AppendRow;
     try {
@@ -100,7 +104,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     }
     appendsTotal.inc({ outcome: 'appended' });
     eventsAppendedTotal.inc(events.length);
-    this.commitSignal?.committed();
+    if (!notifyInTransaction) this.commitSignal.committed();
     const nextRevision = Number(row.next_revision);
     this.heads.remember(stream, { revision: nextRevision, hash: row.last_hash });
     return {
