@@ -1,4 +1,4 @@
-// `npm run bench:rebuild [-- --events N] [-- --reuse NAME]`: generates a realistic history
+// `npm run bench:rebuild [-- --events N] [-- --reuse NAME] [-- --only infractions]`: generates a realistic history
 // through the domain's deciders (batch-appended through the PostgreSQL adapter), then
 // measures in one run plain readAll throughput and the blue/green rebuild of the
 // infractions and zone-daily-stats models, as events/s and as a ratio to readAll.
@@ -20,8 +20,9 @@ const options = new Command()
   .option('--events <n>', 'events to generate', (v) => Number(v), 1_000_000)
   .option('--database-url <url>', 'server to create the bench database on', loadConfig().DATABASE_URL ?? 'postgres://roadledger:roadledger@127.0.0.1:15432/roadledger')
   .option('--reuse <name>', 'use (and keep) this database; generate only if it holds fewer events')
+  .option('--only <names>', 'rebuild only these projections (comma-separated)')
   .parse()
-  .opts<{ events: number; databaseUrl: string; reuse?: string }>();
+  .opts<{ events: number; databaseUrl: string; reuse?: string; only?: string }>();
 
 const logger = createLogger('warn', 'bench');
 
@@ -60,23 +61,31 @@ try {
   figures.events = stored;
 
   const readStarted = performance.now();
+  const readCpu = process.cpuUsage();
   let read = 0;
   for await (const _event of store.readAll()) read++;
   const readAllRate = read / ((performance.now() - readStarted) / 1000);
+  const readCpuUsed = process.cpuUsage(readCpu);
   figures['readAll events/s'] = Math.round(readAllRate);
+  figures['readAll node cpu s'] = ((readCpuUsed.user + readCpuUsed.system) / 1e6).toFixed(2);
 
-  const runner = new ProjectionRunner(pool, store, [infractionsProjection, zoneDailyStatsProjection], logger);
-  for (const projection of [infractionsProjection, zoneDailyStatsProjection]) {
+  const projections = [infractionsProjection, zoneDailyStatsProjection];
+  const runner = new ProjectionRunner(pool, store, projections, logger);
+  for (const projection of projections.filter((p) => !options.only || options.only.split(',').includes(p.name))) {
+    const cpuBefore = process.cpuUsage();
     const result = await runner.rebuild(projection.name);
+    const cpu = process.cpuUsage(cpuBefore);
     const rate = result.events / result.seconds;
     figures[`${projection.name} rebuild events/s`] = Math.round(rate);
     figures[`${projection.name} / readAll`] = `${((rate / readAllRate) * 100).toFixed(0)}%`;
+    // Where the time went, and this process's CPU (a figure less distorted by other load than the wall clock).
+    const { replaySeconds, indexSeconds, switchSeconds } = result.phases;
+    figures[`${projection.name} replay / indexes / switch s`] = `${replaySeconds.toFixed(2)} / ${indexSeconds.toFixed(2)} / ${switchSeconds.toFixed(2)}`;
+    figures[`${projection.name} node cpu s`] = ((cpu.user + cpu.system) / 1e6).toFixed(2);
+    const table = projection.publicTables[0]!;
+    const { rows: size } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM read_models."${table}"`);
+    figures[`${table} rows`] = Number(size[0]!.n);
   }
-  const { rows: sizes } = await pool.query<{ infractions: string; slots: string }>(
-    'SELECT (SELECT count(*) FROM read_models.infractions) AS infractions, (SELECT count(*) FROM read_models.zone_daily_stats) AS slots',
-  );
-  figures['infractions rows'] = Number(sizes[0]!.infractions);
-  figures['zone_daily_stats rows'] = Number(sizes[0]!.slots);
   await runner.stop();
 } finally {
   await store.close();

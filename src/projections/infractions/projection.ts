@@ -1,9 +1,34 @@
 // The infractions read model: the review queue and the search (status, type, zone,
 // device, plate, time range) with keyset pagination.
 import { INFRACTION_EVENT_TYPES } from '../../domain/infraction/events.js';
-import { upsertStatement } from '../runner/json-rows.js';
+import type { RecordedEvent } from '../../event-store/port.js';
+import { patchStatement, upsertStatement } from '../runner/json-rows.js';
 import type { Projection } from '../runner/projection.js';
-import { applyEvent, INFRACTION_COLUMNS, type InfractionRow } from './row.js';
+import { changesOf, detectedRow, INFRACTION_COLUMNS, type InfractionChanges, type InfractionRow } from './row.js';
+
+const idOf = (event: RecordedEvent): string => (event.data as { infractionId: string }).infractionId;
+
+/**
+ * A batch folded per infraction: whole rows for those detected in it, and the changes of
+ * those stored earlier (written without being read back; a patch for an infraction never
+ * detected finds no row and changes nothing).
+ */
+export function foldBatch(events: readonly RecordedEvent[]): { created: Map<string, InfractionRow>; patches: Map<string, InfractionChanges> } {
+  const created = new Map<string, InfractionRow>();
+  const patches = new Map<string, InfractionChanges>();
+  for (const event of events) {
+    const id = idOf(event);
+    if (event.type === 'InfractionDetected') {
+      patches.delete(id);
+      created.set(id, detectedRow(event));
+      continue;
+    }
+    const target = created.get(id) ?? patches.get(id);
+    if (target) Object.assign(target, changesOf(event));
+    else patches.set(id, { infraction_id: id, ...changesOf(event) });
+  }
+  return { created, patches };
+}
 
 export const infractionsProjection: Projection = {
   name: 'infractions',
@@ -25,20 +50,12 @@ export const infractionsProjection: Projection = {
     CREATE INDEX ON ${t('infractions')} (plate, occurred_at DESC);`,
 
   async applyBatch(events, { client, table }) {
-    const idOf = (event: (typeof events)[number]): string => (event.data as { infractionId: string }).infractionId;
-    // Infractions whose first event in this batch is not their detection were stored earlier.
-    const firstType = new Map<string, string>();
-    for (const event of events) if (!firstType.has(idOf(event))) firstType.set(idOf(event), event.type);
-    const earlier = [...firstType].filter(([, type]) => type !== 'InfractionDetected').map(([id]) => id);
-    const current = new Map<string, InfractionRow | null>();
-    if (earlier.length > 0) {
-      // Timestamps come back as Date and bigints as text: both serialise back to what the upsert reads.
-      const { rows } = await client.query<InfractionRow>(`SELECT * FROM ${table('infractions')} WHERE infraction_id = ANY($1::text[])`, [earlier]);
-      for (const row of rows) current.set(row.infraction_id, row);
+    const { created, patches } = foldBatch(events);
+    if (created.size > 0) {
+      await client.query(upsertStatement(table('infractions'), INFRACTION_COLUMNS, ['infraction_id']), [JSON.stringify([...created.values()])]);
     }
-    for (const event of events) current.set(idOf(event), applyEvent(current.get(idOf(event)) ?? null, event));
-    const changed = [...current.values()].filter((row): row is InfractionRow => row !== null);
-    if (changed.length === 0) return;
-    await client.query(upsertStatement(table('infractions'), INFRACTION_COLUMNS, ['infraction_id']), [JSON.stringify(changed)]);
+    if (patches.size > 0) {
+      await client.query(patchStatement(table('infractions'), INFRACTION_COLUMNS, ['infraction_id']), [JSON.stringify([...patches.values()])]);
+    }
   },
 };

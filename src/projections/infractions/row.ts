@@ -63,69 +63,80 @@ export const INFRACTION_COLUMNS: Columns = {
   updated_at: 'timestamptz',
 };
 
-/** The row after `event`; null when the event concerns an infraction never detected. */
-export function applyEvent(row: InfractionRow | null, recorded: RecordedEvent): InfractionRow | null {
+/**
+ * What an event after the detection changes in an infraction's row. No event clears a
+ * column (the type forbids null), so a stored row can be patched with "new value, or the
+ * stored one" without being read first.
+ */
+export type InfractionChanges = { [K in keyof InfractionRow]?: NonNullable<InfractionRow[K]> };
+
+/** The row an InfractionDetected creates. */
+export function detectedRow(recorded: RecordedEvent): InfractionRow {
+  const d = (recorded as unknown as Extract<InfractionEvent, { type: 'InfractionDetected' }>).data;
+  return {
+    infraction_id: d.infractionId,
+    infraction_type: d.infractionType,
+    status: 'DETECTED',
+    zone_id: d.zoneId,
+    device_id: d.deviceId,
+    plate: d.plate?.text ?? null,
+    plate_confidence: d.plate?.confidence ?? null,
+    plate_verified: false,
+    occurred_at: d.occurredAt,
+    review_deadline: d.reviewDeadline,
+    measured_kmh: d.speed?.measuredKmh ?? null,
+    considered_kmh: d.speed?.consideredKmh ?? null,
+    limit_kmh: d.speed?.limitKmh ?? null,
+    evidence: d.evidence,
+    validated_by: null,
+    decided_at: null,
+    rejection_reason: null,
+    fine_amount_minor: null,
+    fine_currency: null,
+    fine_schedule_version: null,
+    appeal_id: null,
+    appeal_outcome: null,
+    paid_at: null,
+    owner_encrypted: null,
+    revision: recorded.revision,
+    updated_at: recorded.metadata.occurredAt,
+  };
+}
+
+/** The columns an event after the detection sets. */
+export function changesOf(recorded: RecordedEvent): InfractionChanges {
   const event = recorded as unknown as InfractionEvent;
   const at = recorded.metadata.occurredAt;
   const touch = { revision: recorded.revision, updated_at: at };
-  if (event.type === 'InfractionDetected') {
-    const d = event.data;
-    return {
-      infraction_id: d.infractionId,
-      infraction_type: d.infractionType,
-      status: 'DETECTED',
-      zone_id: d.zoneId,
-      device_id: d.deviceId,
-      plate: d.plate?.text ?? null,
-      plate_confidence: d.plate?.confidence ?? null,
-      plate_verified: false,
-      occurred_at: d.occurredAt,
-      review_deadline: d.reviewDeadline,
-      measured_kmh: d.speed?.measuredKmh ?? null,
-      considered_kmh: d.speed?.consideredKmh ?? null,
-      limit_kmh: d.speed?.limitKmh ?? null,
-      evidence: d.evidence,
-      validated_by: null,
-      decided_at: null,
-      rejection_reason: null,
-      fine_amount_minor: null,
-      fine_currency: null,
-      fine_schedule_version: null,
-      appeal_id: null,
-      appeal_outcome: null,
-      paid_at: null,
-      owner_encrypted: null,
-      ...touch,
-    };
-  }
-  if (row === null) return null;
   switch (event.type) {
+    case 'InfractionDetected':
+      return {}; // creates the row instead: detectedRow()
     case 'PlateConfirmed':
     case 'PlateCorrected':
-      return { ...row, plate: event.data.plate, plate_verified: true, ...touch };
+      return { plate: event.data.plate, plate_verified: true, ...touch };
     case 'InfractionValidated':
-      return { ...row, status: 'VALIDATED', validated_by: event.data.validatedBy, decided_at: at, ...touch };
+      return { status: 'VALIDATED', validated_by: event.data.validatedBy, decided_at: at, ...touch };
     case 'InfractionRejected':
-      return { ...row, status: 'REJECTED', rejection_reason: event.data.reason, decided_at: at, ...touch };
+      return { status: 'REJECTED', rejection_reason: event.data.reason, decided_at: at, ...touch };
     case 'FineIssued': {
       const { amount, scheduleVersion } = event.data;
-      return { ...row, status: 'FINED', fine_amount_minor: amount.amountMinor, fine_currency: amount.currency, fine_schedule_version: scheduleVersion, ...touch };
+      return { status: 'FINED', fine_amount_minor: amount.amountMinor, fine_currency: amount.currency, fine_schedule_version: scheduleVersion, ...touch };
     }
     case 'AppealFiled':
-      return { ...row, status: 'APPEALED', appeal_id: event.data.appealId, ...touch };
+      return { status: 'APPEALED', appeal_id: event.data.appealId, ...touch };
     case 'AppealResolved':
-      return { ...row, status: event.data.outcome === 'ACCEPTED' ? 'CANCELLED' : 'FINED', appeal_outcome: event.data.outcome, ...touch };
+      return { status: event.data.outcome === 'ACCEPTED' ? 'CANCELLED' : 'FINED', appeal_outcome: event.data.outcome, ...touch };
     case 'PaymentRecorded':
-      return { ...row, status: 'PAID', paid_at: event.data.paidAt, ...touch };
+      return { status: 'PAID', paid_at: event.data.paidAt, ...touch };
     case 'InfractionCancelled':
-      return { ...row, status: 'CANCELLED', ...touch };
+      return { status: 'CANCELLED', ...touch };
     case 'InfractionExpired':
-      return { ...row, status: 'EXPIRED', ...touch };
+      return { status: 'EXPIRED', ...touch };
     case 'OwnerIdentified':
-      return { ...row, owner_encrypted: event.data.owner, ...touch };
+      return { owner_encrypted: event.data.owner, ...touch };
     default: {
       const _unknown: never = event;
-      return row;
+      return {};
     }
   }
 }

@@ -24,7 +24,8 @@ export async function commitBatch(pool: Pool, projection: Projection, generation
   try {
     // Not waiting for the WAL flush is safe here: the checkpoint commits in the same
     // transaction, so a commit lost in a server crash is simply applied again on restart.
-    await client.query('BEGIN; SET LOCAL synchronous_commit TO off');
+    // The work memory keeps a rebuild batch's recordset off temporary files.
+    await client.query(`BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL work_mem = '64MB'`);
     const outcome = await applyInTransaction(client, projection, generation, work);
     await client.query(outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
     return outcome;
@@ -52,7 +53,9 @@ async function applyInTransaction(
   const row = rows[0];
   if (!row) return { kind: 'retired' };
   const stored: Position = { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) };
-  const fresh = work.events.filter((event) => comparePositions(event.position, stored) > 0);
+  // Events come in log order: when the first is past the checkpoint, all of them are.
+  const first = work.events[0];
+  const fresh = first && comparePositions(first.position, stored) > 0 ? work.events : work.events.filter((event) => comparePositions(event.position, stored) > 0);
   const last = fresh.at(-1);
   if (!last) return { kind: 'committed', checkpoint: stored, applied: 0 };
 

@@ -126,9 +126,14 @@ export async function beginRebuild(pool: Pool, projection: Projection): Promise<
   });
 }
 
-/** The indexes a rebuilt generation was built without. */
+/**
+ * The indexes a rebuilt generation was built without, each on its own connection: a
+ * build is one sort on one core, and nothing else runs while a rebuild waits for them.
+ */
 export async function createIndexes(pool: Pool, projection: Projection, generation: Generation): Promise<void> {
-  await pool.query(projection.createIndexes(tableNamer(generation.name, generation.generation)));
+  const ddl = projection.createIndexes(tableNamer(generation.name, generation.generation));
+  const statements = ddl.split(/;\s*$/m).map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+  await Promise.all(statements.map((statement) => pool.query(statement)));
 }
 
 /** Makes `next` live in one transaction (views and pointer); returns the generation it replaced. */

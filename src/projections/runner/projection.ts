@@ -22,7 +22,10 @@ export interface Projection {
   publicTables: readonly string[];
   /** DDL creating every table with its primary key, given the generation's table namer. */
   createTables(table: (name: string) => string): string;
-  /** DDL of the query indexes; a rebuild creates them once caught up, which is faster than maintaining them. */
+  /**
+   * DDL of the query indexes, one statement a line ending in `;`; a rebuild creates them
+   * (in parallel) once caught up, which is faster than maintaining them.
+   */
   createIndexes(table: (name: string) => string): string;
   /** Applies events (all of a handled type, in log order) with few round trips. */
   applyBatch(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;

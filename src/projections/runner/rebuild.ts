@@ -15,6 +15,8 @@ export interface RebuildResult {
   replaced: Generation | null;
   events: number;
   seconds: number;
+  /** Where the time went: replaying to the head, building the query indexes, catching up again and switching. */
+  phases: { replaySeconds: number; indexSeconds: number; switchSeconds: number };
 }
 
 export class RebuildFailed extends Error {
@@ -49,7 +51,9 @@ export async function rebuildProjection(pool: Pool, store: EventStore, projectio
   const worker = new ProjectionWorker(pool, store, projection, next, options.worker, log, options.onProgress);
   const outcome = await worker.run(options.signal ?? new AbortController().signal, { untilCaughtUp: true, rebuilding: true, atLeast: options.atLeast });
   if (outcome !== 'caught-up') throw new RebuildFailed(projection.name, outcome);
+  const replayed = Date.now();
   await createIndexes(pool, projection, next);
+  const indexed = Date.now();
   // Catch up once more (events appended while the indexes were built), and at least to
   // where the live generation is, so the switch never shows readers an older state.
   const live = (await readGenerations(pool, projection.name)).live;
@@ -68,7 +72,9 @@ export async function rebuildProjection(pool: Pool, store: EventStore, projectio
     [next.name, next.generation],
   );
   const events = Number(rows[0]?.events_processed ?? 0);
-  const seconds = (Date.now() - started) / 1000;
-  log.info({ events, seconds, replacedGeneration: replaced?.generation ?? null }, 'rebuild switched live');
-  return { generation: next, replaced, events, seconds };
+  const finished = Date.now();
+  const seconds = (finished - started) / 1000;
+  const phases = { replaySeconds: (replayed - started) / 1000, indexSeconds: (indexed - replayed) / 1000, switchSeconds: (finished - indexed) / 1000 };
+  log.info({ events, seconds, ...phases, replacedGeneration: replaced?.generation ?? null }, 'rebuild switched live');
+  return { generation: next, replaced, events, seconds, phases };
 }

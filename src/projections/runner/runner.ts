@@ -27,7 +27,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
   retryInitialDelayMs: 200,
   headRefreshMs: 1000,
   rebuildChangedVersions: false,
-  rebuildBatchSize: 2000,
+  rebuildBatchSize: 10_000,
   restartDelayMs: 2000,
 };
 

@@ -57,7 +57,8 @@ export class ProjectionWorker {
     const subscription = this.store.subscribeToAll({ fromPosition: checkpoint });
     const stop = (): void => void subscription.close();
     signal.addEventListener('abort', stop);
-    const buffer = new EventBuffer(subscription, this.options.batchSize * 8);
+    // Two batches ahead keep reading and writing overlapped; more only holds memory.
+    const buffer = new EventBuffer(subscription, Math.max(this.options.batchSize * 2, 4_000));
     try {
       await this.refreshHead(true);
       while (!signal.aborted) {
