@@ -24,8 +24,6 @@ export interface RunSettings {
   devices: number;
   /** Makes a fresh transport whose dead letters go to the given topic. */
   transport: (deadLetterTopic: string) => Promise<Transport>;
-  /** Wait after the writer joined before producing (a Kafka group takes seconds to settle). */
-  settleMs: number;
   drainTimeoutMs: number;
   runner: Partial<RunnerOptions>;
   /** The writer merges a device's observations into one append (the default) or appends each alone. */
@@ -144,10 +142,18 @@ export async function runPipeline(settings: RunSettings, runIndex: number): Prom
       data: { zoneId: 'zone-1', name: 'Bench avenue', speedLimitKmh: 50, jurisdiction: 'PE' },
       metadata: { commandId: 'bench-zone-1', correlationId: 'bench-zone-1', actor: admin, now: new Date().toISOString() },
     });
-    await new Promise((resolve) => setTimeout(resolve, settings.settleMs));
-
     const { rate, seconds } = settings;
     const startsAt = Date.UTC(2026, 2, 1, 8) + runIndex * 86_400_000;
+    // Timing starts once the writer consumes (a Kafka group join takes seconds, more under load).
+    const warmUp = trafficMessage(1, { devices: 1, startsAt: startsAt - 3_600_000 });
+    await transport.publishBatch(topics.observations, [{ key: warmUp.key, value: warmUp.message }]);
+    const joinDeadline = performance.now() + 120_000;
+    while (applied < 1) {
+      if (performance.now() > joinDeadline) throw new Error('the writer consumed nothing within 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    applied = 0;
+
     let sent = 0, infractionsSent = 0, maxBacklog = 0;
     const cpu = process.cpuUsage();
     const transactionsBefore = await committedTransactions(database.admin, database.name);

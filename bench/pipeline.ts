@@ -74,7 +74,6 @@ for (const kind of options.transport.split(',').map((entry) => entry.trim())) {
     seconds: options.seconds,
     devices: options.devices,
     transport: transportFactory(kind),
-    settleMs: kind === 'kafka' ? 4_000 : 200,
     drainTimeoutMs: 30_000,
     runner: runnerOptionsFrom(config),
     mergeObservations: options.merge,

@@ -10,7 +10,9 @@ import { createEvidenceStore } from './evidence-store.js';
 import { WriteSideModule, writeSidePolicies } from './write-side.module.js';
 import { createHttpServer, type RunningHttpServer } from './http/create-http-server.js';
 import { domainPolicies } from './domain-policies.js';
+import { CoalescingEventStore } from './writer/coalescing-event-store.js';
 import { CommandDispatcher } from './writer/command-dispatcher.js';
+import { OVERLAPPING_KINDS } from './writer/command-side-writer.js';
 import { ZoneDirectory } from './writer/zone-directory.js';
 import { createZoneDecider } from '../domain/zone/decide.js';
 import type { EventStore } from '../event-store/port.js';
@@ -80,7 +82,8 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     const publicBaseUrl = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
     const evidence = await createEvidenceStore(config, publicBaseUrl);
     const writeSide = WriteSideModule.forRoot({
-      eventStore: store,
+      // Only blind appends (observations) use expectation `any`: the writer's runs of them merge.
+      eventStore: new CoalescingEventStore(store),
       personalDataPool: readPool,
       personalDataSecret: config.PERSONAL_DATA_SECRET,
       policies: writeSidePolicies(config),
@@ -111,6 +114,7 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
       transport,
       dispatcher: new CommandDispatcher(commandBus, zones, domainPolicies(config).zone.tolerances),
       logger: logger.child({ component: 'event-writer' }),
+      overlapKinds: OVERLAPPING_KINDS,
     });
     await writer.start();
     stops.push(function eventWriter() { return writer.stop(); });

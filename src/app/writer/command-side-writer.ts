@@ -14,6 +14,7 @@ import type { Registry } from 'prom-client';
 import { DEFAULT_WRITE_SIDE_POLICIES, type WriteSidePolicies } from '../../commands/runner/command-runner.js';
 import { createZoneDecider } from '../../domain/zone/decide.js';
 import type { EventStore } from '../../event-store/port.js';
+import type { MessageKind } from '../../transport/messages/message-id.js';
 import type { Transport } from '../../transport/port.js';
 import { EventWriter, type WriterTopics } from '../../transport/writer/event-writer.js';
 import type { MessageDispatcher } from '../../transport/writer/message-dispatcher.js';
@@ -22,6 +23,9 @@ import { WriteSideModule } from '../write-side.module.js';
 import { CoalescingEventStore } from './coalescing-event-store.js';
 import { CommandDispatcher } from './command-dispatcher.js';
 import { ZoneDirectory } from './zone-directory.js';
+
+/** Message kinds a device's run of which is dispatched side by side (to be merged by CoalescingEventStore). */
+export const OVERLAPPING_KINDS: readonly MessageKind[] = ['observation'];
 
 export interface CommandSideWriterOptions {
   transport: Transport;
@@ -66,7 +70,7 @@ export async function startCommandSideWriter(options: CommandSideWriterOptions):
     groupId: options.groupId,
     topics: options.topics,
     keyConcurrency: options.keyConcurrency,
-    overlapKinds: merge ? ['observation'] : [],
+    overlapKinds: merge ? OVERLAPPING_KINDS : [],
     registry: options.registry,
   });
   await writer.start();
