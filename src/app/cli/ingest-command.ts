@@ -34,7 +34,14 @@ const classList = (value: string): Record<number, string> => {
   }
 };
 
+const frameSize = (value: string): { width: number; height: number } => {
+  const match = /^(\d+)x(\d+)$/.exec(value);
+  if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0) throw new InvalidArgumentError('expected WIDTHxHEIGHT, e.g. 1920x1080');
+  return { width: Number(match[1]), height: Number(match[2]) };
+};
+
 interface VehicleAndCameraOptions {
+  cameraSize?: { width: number; height: number };
   vehicleModel?: string;
   vehicleClasses?: Record<number, string>;
   vehicleConfidence?: number;
@@ -67,6 +74,7 @@ export function ingestCommand(): Command {
     .option('--vehicle-classes <list>', 'class id:name pairs kept from the vehicle model (default 2:car,3:motorcycle,5:bus,7:truck)', classList)
     .option('--vehicle-confidence <p>', 'score a vehicle box needs (default 0.4)', fraction)
     .option('--vehicle-iou <p>', 'IoU above which two boxes of one class are one vehicle (default 0.45)', fraction)
+    .option('--camera-size <WxH>', "RTSP: the camera's picture size (default 1920x1080)", frameSize)
     .option('--reconnect-attempts <n>', 'RTSP: attempts after a drop before giving up (default: forever)', positive)
     .option('--reconnect-initial-ms <ms>', 'RTSP: first wait before reconnecting, doubled each attempt (default 500)', positive)
     .option('--reconnect-max-ms <ms>', 'RTSP: longest wait between attempts (default 30000)', positive)
@@ -106,6 +114,7 @@ export function ingestCommand(): Command {
                 },
               }
             : {}),
+          ...(options.cameraSize ? { cameraSize: options.cameraSize } : {}),
           reconnect: { maxAttempts: options.reconnectAttempts, initialMs: options.reconnectInitialMs, maxMs: options.reconnectMaxMs },
           onStatus: (status) => {
             if (status.state !== 'streaming' && status.state !== 'connecting') logger.warn({ status }, 'camera status');

@@ -32,12 +32,16 @@ const UNIT: { mean: [number, number, number]; std: [number, number, number]; ord
 export class YoloVehicleDetector implements Detector {
   /** The output layout the model turned out to have (known after the first frame). */
   layout: YoloLayout | null = null;
+  private readonly kept: ReadonlySet<number>;
+  private inputBuffer = new Float32Array(0);
 
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly inputSize: { width: number; height: number },
     private readonly options: Required<Omit<YoloVehicleOptions, keyof SessionOptions | 'inputSize'>>,
-  ) {}
+  ) {
+    this.kept = new Set(Object.keys(options.classes).map(Number));
+  }
 
   static async create(options: YoloVehicleOptions): Promise<YoloVehicleDetector> {
     const session = await loadOnnxModel(options.modelPath, options);
@@ -54,11 +58,12 @@ export class YoloVehicleDetector implements Detector {
   async detect(frame: Frame): Promise<Detection[]> {
     const geometry = letterbox(frame.width, frame.height, this.inputSize.width, this.inputSize.height);
     const pixels = await letterboxedRgb(frame, geometry);
-    const input = new ort.Tensor('float32', toChw(pixels, geometry.inputWidth, geometry.inputHeight, UNIT), [1, 3, geometry.inputHeight, geometry.inputWidth]);
+    const size = 3 * geometry.inputWidth * geometry.inputHeight;
+    if (this.inputBuffer.length !== size) this.inputBuffer = new Float32Array(size);
+    const input = new ort.Tensor('float32', toChw(pixels, geometry.inputWidth, geometry.inputHeight, UNIT, this.inputBuffer), [1, 3, geometry.inputHeight, geometry.inputWidth]);
     const output = (await this.session.run({ [this.session.inputNames[0]!]: input }))[this.session.outputNames[0]!]!;
     this.layout ??= yoloLayout(output.dims, this.options.numClasses);
-    const classes = new Set(Object.keys(this.options.classes).map(Number));
-    const candidates = decodeYoloOutput(output.data as Float32Array, output.dims, { numClasses: this.options.numClasses, classes, confidence: this.options.confidence });
+    const candidates = decodeYoloOutput(output.data as Float32Array, output.dims, { numClasses: this.options.numClasses, classes: this.kept, confidence: this.options.confidence });
     return nonMaxSuppression(candidates, this.options.iouThreshold).map((c) => ({
       box: toFrameBox(c.box, geometry, frame),
       score: c.score,
