@@ -9,7 +9,10 @@
 //
 // Data and metadata arrive as one text each, the events' canonical JSON joined by the
 // record separator U+001E: canonical JSON never holds a raw control character, and unlike
-// a text[] literal it needs no escaping on either side.
+// a text[] literal it needs no escaping on either side. Event ids and types arrive as JSON
+// arrays (each type element is its canonical JSON, which the hashed text needs) and the
+// process's hashes comma-joined: text[] parameters cost more to encode than all the rest.
+
 //
 // NOTIFY inside the transaction is optional (p_notify_channel NULL skips it); the adapter
 // chooses (notify-placement.ts), and commit-signal.ts is the other way.
@@ -27,9 +30,10 @@ export const DUPLICATE_EVENT_ID = 'RL422';
 /** Joins the events' canonical JSON documents into one parameter. */
 export const DOCUMENT_SEPARATOR = '\u001e';
 
-// The signature before data and metadata travelled as one text each; migrate() drops it.
+// Earlier signatures of the function; migrate() drops them.
 export const DROP_PREVIOUS_APPEND_FUNCTION_SQL = `
 DROP FUNCTION IF EXISTS event_store.append(text, text, text, bigint, text[], text[], text[], text[], text[], text);
+DROP FUNCTION IF EXISTS event_store.append(text, text, text, bigint, text[], text[], text[], text, text, text, bigint, text, text[]);
 `;
 
 export const APPEND_FUNCTION_SQL = `
@@ -38,19 +42,21 @@ CREATE OR REPLACE FUNCTION event_store.append(
   p_stream_json text,
   p_expected_kind text,   -- 'exact' | 'no_stream' | 'stream_exists' | 'any'
   p_expected bigint,      -- the revision when p_expected_kind = 'exact'
-  p_event_ids text[],
-  p_types text[],
-  p_type_json text[],
+  p_event_ids json,       -- array of the events' ids
+  p_types json,           -- array of their types
   p_data text,            -- canonical JSON documents joined by U+001E
   p_metadata text,        -- the same for metadata
   p_notify_channel text,  -- NULL: do not NOTIFY inside this transaction
   p_assumed_revision bigint,  -- the head the adapter hashed on top of (NULL: it did not)
   p_assumed_hash text,
-  p_hashes text[]
+  p_hashes text           -- the chain from there, comma-joined
 ) RETURNS TABLE (next_revision bigint, commit_id xid8, prepare bigint, last_hash text)
 LANGUAGE plpgsql AS $fn$
 DECLARE
-  v_count int := cardinality(p_event_ids);
+  v_count int := json_array_length(p_event_ids);
+  v_first_id text := p_event_ids ->> 0;
+  v_client_hashes text[] := string_to_array(p_hashes, ',');
+  v_type_json text[];
   v_data text[] := string_to_array(p_data, chr(30));
   v_metadata text[] := string_to_array(p_metadata, chr(30));
   v_current bigint;
@@ -65,9 +71,9 @@ BEGIN
   IF coalesce(v_count, 0) = 0 THEN
     RAISE EXCEPTION 'append needs at least one event';
   END IF;
-  IF cardinality(v_data) <> v_count OR cardinality(v_metadata) <> v_count THEN
-    RAISE EXCEPTION 'append: % event ids but % data and % metadata documents',
-      v_count, cardinality(v_data), cardinality(v_metadata);
+  IF json_array_length(p_types) <> v_count OR cardinality(v_data) <> v_count OR cardinality(v_metadata) <> v_count THEN
+    RAISE EXCEPTION 'append: % event ids but % types, % data and % metadata documents',
+      v_count, json_array_length(p_types), cardinality(v_data), cardinality(v_metadata);
   END IF;
 
   SELECT s.revision, s.last_hash INTO v_current, v_previous
@@ -88,7 +94,7 @@ BEGIN
       -- EventStoreDB's rule: behind the head, the same ids at the same revisions are a replay.
       IF v_current > v_base THEN
         SELECT count(*) INTO v_matched
-          FROM unnest(p_event_ids) WITH ORDINALITY AS u(id, n)
+          FROM json_array_elements_text(p_event_ids) WITH ORDINALITY AS u(id, n)
           JOIN event_store.events e
             ON e.stream_name = p_stream AND e.revision = v_base + u.n AND e.event_id = u.id;
         IF v_matched = v_count THEN
@@ -102,10 +108,10 @@ BEGIN
     END IF;
   ELSE
     SELECT e.revision INTO v_first_revision FROM event_store.events e
-      WHERE e.event_id = p_event_ids[1] AND e.stream_name = p_stream;
+      WHERE e.event_id = v_first_id AND e.stream_name = p_stream;
     IF FOUND THEN
       SELECT count(*) INTO v_matched
-        FROM unnest(p_event_ids) WITH ORDINALITY AS u(id, n)
+        FROM json_array_elements_text(p_event_ids) WITH ORDINALITY AS u(id, n)
         JOIN event_store.events e
           ON e.stream_name = p_stream AND e.revision = v_first_revision + u.n - 1 AND e.event_id = u.id;
       IF v_matched = v_count THEN
@@ -114,7 +120,7 @@ BEGIN
         RETURN;
       END IF;
       RAISE EXCEPTION USING ERRCODE = '${DUPLICATE_EVENT_ID}', MESSAGE = 'duplicate event id',
-        DETAIL = p_event_ids[1];
+        DETAIL = v_first_id;
     END IF;
     IF p_expected_kind = 'stream_exists' AND v_current < 0 THEN
       RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_REVISION}', MESSAGE = 'wrong expected revision',
@@ -123,18 +129,19 @@ BEGIN
     v_base := v_current;
   END IF;
 
-  IF p_assumed_revision = v_base AND p_assumed_hash = v_previous AND cardinality(p_hashes) = v_count THEN
-    v_hashes := p_hashes;
-    v_previous_hashes := array_prepend(v_previous, p_hashes[1:v_count - 1]);
-    v_previous := p_hashes[v_count];
+  IF p_assumed_revision = v_base AND p_assumed_hash = v_previous AND cardinality(v_client_hashes) = v_count THEN
+    v_hashes := v_client_hashes;
+    v_previous_hashes := array_prepend(v_previous, v_client_hashes[1:v_count - 1]);
+    v_previous := v_client_hashes[v_count];
   ELSE
     v_hashes := '{}';
     v_previous_hashes := '{}';
+    v_type_json := ARRAY(SELECT t::text FROM json_array_elements(p_types) AS t);
     FOR i IN 1..v_count LOOP
       v_previous_hashes[i] := v_previous;
       v_previous := encode(sha256(convert_to(
         '{"data":' || v_data[i] || ',"metadata":' || v_metadata[i] || ',"previousHash":"' || v_previous
-          || '","revision":' || (v_base + i) || ',"stream":' || p_stream_json || ',"type":' || p_type_json[i] || '}',
+          || '","revision":' || (v_base + i) || ',"stream":' || p_stream_json || ',"type":' || v_type_json[i] || '}',
         'UTF8')), 'hex');
       v_hashes[i] := v_previous;
     END LOOP;
@@ -143,7 +150,8 @@ BEGIN
   WITH inserted AS (
     INSERT INTO event_store.events (event_id, stream_name, revision, type, data, metadata, hash, previous_hash)
     SELECT u.id, p_stream, v_base + u.n, u.type, u.data::json, u.metadata::json, u.hash, u.previous_hash
-      FROM unnest(p_event_ids, p_types, v_data, v_metadata, v_hashes, v_previous_hashes)
+      FROM ROWS FROM (json_array_elements_text(p_event_ids), json_array_elements_text(p_types),
+          unnest(v_data), unnest(v_metadata), unnest(v_hashes), unnest(v_previous_hashes))
         WITH ORDINALITY AS u(id, type, data, metadata, hash, previous_hash, n)
       ORDER BY u.n
     RETURNING global_position

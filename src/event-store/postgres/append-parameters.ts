@@ -10,7 +10,7 @@ import { NOTIFY_CHANNEL } from './schema.js';
 import type { StreamHead } from './stream-heads.js';
 
 export const APPEND_QUERY =
-  'SELECT next_revision, commit_id, prepare, last_hash FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
+  'SELECT next_revision, commit_id, prepare, last_hash FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
 
 export function appendParameters(
   stream: string,
@@ -25,13 +25,11 @@ export function appendParameters(
     throw new TypeError(`append to ${stream}: expected revision must be a non-negative integer, got ${expected}`);
   }
   const eventIds: string[] = [];
-  const types: string[] = [];
   const fragments: CanonicalFragments[] = [];
   for (const event of events) {
     if (!event.metadata?.eventId) throw new TypeError(`append to ${stream}: metadata.eventId is required`);
     if (!event.type) throw new TypeError(`append to ${stream}: event type is required`);
     eventIds.push(event.metadata.eventId);
-    types.push(event.type);
     fragments.push({ typeJson: canonicalJson(event.type), dataJson: canonicalJson(event.data), metadataJson: canonicalJson(event.metadata) });
   }
   const streamJson = canonicalJson(stream);
@@ -44,15 +42,14 @@ export function appendParameters(
     streamJson,
     kind,
     revision,
-    eventIds,
-    types,
-    fragments.map((fragment) => fragment.typeJson),
+    canonicalJson(eventIds),
+    `[${fragments.map((fragment) => fragment.typeJson).join(',')}]`,
     fragments.map((fragment) => fragment.dataJson).join(DOCUMENT_SEPARATOR),
     fragments.map((fragment) => fragment.metadataJson).join(DOCUMENT_SEPARATOR),
     channel,
     assumedHead?.revision ?? null,
     assumedHead?.hash ?? null,
-    hashes,
+    hashes?.join(',') ?? null,
   ];
 }
 
