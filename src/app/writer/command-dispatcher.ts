@@ -91,6 +91,9 @@ export class CommandDispatcher implements MessageDispatcher {
   }
 
   private async heartbeat(message: DeviceStatusMessageV1, context: DispatchContext): Promise<void> {
+    // An ingest worker says 'offline' while its camera's stream is down (RTSP reconnecting
+    // or given up): that is no sign of life, and recording it would keep the camera ACTIVE.
+    if (message.status === 'offline') return;
     await this.send({
       type: 'RecordHeartbeat',
       data: { deviceId: message.deviceId, at: message.deviceTime, fps: message.fps, latencyMs: message.latencyMs },
