@@ -49,9 +49,10 @@ export class PrivateBroker {
     );
     writeFileSync(join(dir, 'log4j2.properties'), 'status = error\nrootLogger.level = OFF\n');
     const clusterId = randomBytes(16).toString('base64url');
+    // `--cluster-id=<id>` as one argument: an id starting with '-' (one in 32) would be taken for an option.
     const format = spawnSync(
       'java',
-      [...jvm(dir, '-Xmx256m'), '-cp', `${libs}/*`, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', join(dir, 'server.properties')],
+      [...jvm(dir, '-Xmx256m'), '-cp', `${libs}/*`, 'kafka.tools.StorageTool', 'format', '--standalone', `--cluster-id=${clusterId}`, '-c', join(dir, 'server.properties')],
       { encoding: 'utf8', timeout: 120_000 },
     );
     if (format.status !== 0) throw new Error(`kafka storage format failed: ${format.stderr}`);

@@ -3,7 +3,8 @@
 // offset is committed only after its dispatch succeeded; one device's messages are applied
 // in order, different devices' messages of a batch concurrently. A run of one device's
 // messages of an `overlapKinds` kind is handed over side by side, in order (the dispatcher
-// may merge them into one append); if any of them fails, the run is finished one by one.
+// may merge them into one append); after a failure everything from the failed one on is
+// dispatched again, so the last dispatch of each message keeps the device's order.
 import type { Logger } from 'pino';
 import { register as defaultRegistry, type Counter, type Registry } from 'prom-client';
 import { isDomainError } from '../../domain/shared/errors.js';
@@ -112,7 +113,8 @@ export class EventWriter {
         tracker.applied((run[applied] as TransportRecord).offset);
         applied += 1;
       }
-      // The first failure and what follows it are redone one by one, with retries.
+      // Applied up to the first failure; the next call starts over from it, and a record
+      // that fails first in its run is then handled alone, with retries.
       if (applied > 0) return applied;
     }
     const record = lane[from] as TransportRecord;
