@@ -55,7 +55,7 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
     `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
   );
   console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload`);
-  const defaultMode = (await store.notifiesInTransaction()) ? 'NOTIFY inside the transaction' : 'NOTIFY after commit';
+  const defaultMode = (await store.notifiesInTransaction()) ? 'NOTIFY auto: inside when alone, else after commit' : 'NOTIFY after commit';
   const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number }> = {};
 
   const copyRate = await copyWorkload(store.pool, count);
@@ -130,18 +130,21 @@ async function singleAppends(store: PostgresEventStore, count: number) {
   return { eventsPerSecond, p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)) };
 }
 
-/** NOTIFY after commit vs inside the transaction, interleaved (ABBA) so both see the same load. */
+/** NOTIFY after commit vs inside the transaction vs auto, interleaved (order rotating) so all see the same load. */
 async function notifyComparison(connectionString: string, count: number, rounds: number): Promise<void> {
   const stores = {
     'after commit': new PostgresEventStore({ connectionString, poolSize: 10, logger, notify: 'after-commit' }),
     'in transaction': new PostgresEventStore({ connectionString, poolSize: 10, logger, notify: 'in-transaction' }),
+    auto: new PostgresEventStore({ connectionString, poolSize: 10, logger, notify: 'auto' }),
   };
   type Mode = keyof typeof stores;
   const figures: Record<string, number[]> = {};
   const record = (key: string, value: number): void => void (figures[key] ??= []).push(value);
   const runCount = Math.max(800, Math.round(count / 5 / 800) * 800);
   for (let round = 0; round < rounds; round += 1) {
-    const order: Mode[] = round % 2 === 0 ? ['after commit', 'in transaction'] : ['in transaction', 'after commit'];
+    const modes: Mode[] = ['after commit', 'in transaction', 'auto'];
+    const order = [...modes.slice(round % 3), ...modes.slice(0, round % 3)];
+    if (round % 2 === 1) order.reverse();
     for (const mode of order) {
       const single = await singleAppends(stores[mode], runCount);
       record(`single ${mode}: events/s`, single.eventsPerSecond);
@@ -150,7 +153,7 @@ async function notifyComparison(connectionString: string, count: number, rounds:
     }
   }
   await Promise.all(Object.values(stores).map((each) => each.close()));
-  console.log(`NOTIFY after commit vs inside the transaction: ${rounds} interleaved rounds of ${runCount} events each (median, then every round)`);
+  console.log(`NOTIFY after commit vs inside the transaction vs auto: ${rounds} interleaved rounds of ${runCount} events each (median, then every round)`);
   console.table(Object.fromEntries(Object.entries(figures).map(([key, values]) => [key, { median: median(values), rounds: values.join(' ') }])));
 }
 

@@ -62,6 +62,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   private readonly notifyPlacement: NotifyPlacementChoice;
   private readonly subscriptions = new Set<Subscription>();
   private readonly heads = new StreamHeads();
+  private appendsInFlight = 0;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
 
@@ -77,7 +78,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
-  /** Whether appends NOTIFY inside their transaction (else right after commit). */
+  /** Whether appends may NOTIFY inside their transaction (else right after commit). */
   notifiesInTransaction(): Promise<boolean> {
     return this.notifyPlacement.inTransaction();
   }
@@ -87,23 +88,16 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   }
 
   async append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
-    const assumedHead = this.heads.assumedHead(stream, expected);
-    const notifyInTransaction = await this.notifyPlacement.inTransaction();
-    const values = appendParameters(stream, events, expected, notifyInTransaction, assumedHead);
-    const timer = appendSeconds.startTimer();
+    const othersInFlight = this.appendsInFlight;
+    this.appendsInFlight += 1;
+    let notifyInTransaction: boolean;
     let row: AppendRow;
     try {
-      row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
-    } catch (error) {
-      this.heads.forget(stream);
-      const failure = appendError(error, stream, events, expected);
-      appendsTotal.inc({ outcome: failure instanceof WrongExpectedRevision ? 'wrong_expected_revision' : 'failed' });
-      throw failure;
+      notifyInTransaction = await this.notifyPlacement.forAppend(othersInFlight);
+      row = await this.appendRow(stream, events, expected, notifyInTransaction);
     } finally {
-      timer();
+      this.appendsInFlight -= 1;
     }
-    appendsTotal.inc({ outcome: 'appended' });
-    eventsAppendedTotal.inc(events.length);
     if (!notifyInTransaction) this.commitSignal.committed();
     const nextRevision = Number(row.next_revision);
     this.heads.remember(stream, { revision: nextRevision, hash: row.last_hash });
@@ -198,6 +192,24 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.notifier.stop();
     await this.pool.end();
+  }
+
+  private async appendRow(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision, notifyInTransaction: boolean): Promise<AppendRow> {
+    const values = appendParameters(stream, events, expected, notifyInTransaction, this.heads.assumedHead(stream, expected));
+    const timer = appendSeconds.startTimer();
+    try {
+      const row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
+      appendsTotal.inc({ outcome: 'appended' });
+      eventsAppendedTotal.inc(events.length);
+      return row;
+    } catch (error) {
+      this.heads.forget(stream);
+      const failure = appendError(error, stream, events, expected);
+      appendsTotal.inc({ outcome: failure instanceof WrongExpectedRevision ? 'wrong_expected_revision' : 'failed' });
+      throw failure;
+    } finally {
+      timer();
+    }
   }
 
   private async appendAtOnce(values: unknown[]): Promise<AppendRow> {
