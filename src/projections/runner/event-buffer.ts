@@ -11,9 +11,15 @@ export class EventBuffer {
   private wanted = 1;
   private stopped = false;
 
+  /**
+   * `retain` picks what is kept of each event while it waits: whatever it lets go is
+   * collected young, where holding thousands of full events costs the garbage collector
+   * more than reading them did.
+   */
   constructor(
     source: AsyncIterable<RecordedEvent>,
     private readonly highWater: number,
+    private readonly retain: (event: RecordedEvent) => RecordedEvent = (event) => event,
   ) {
     void this.pump(source);
   }
@@ -63,7 +69,7 @@ export class EventBuffer {
     try {
       for await (const event of source) {
         if (this.stopped) break;
-        this.queue.push(event);
+        this.queue.push(this.retain(event));
         if (this.wakeTaker && this.queue.length >= this.wanted) this.wakeTaker();
         if (this.queue.length >= this.highWater && !this.stopped) await new Promise<void>((resolve) => (this.wakePump = resolve));
         if (this.stopped) break;

@@ -36,4 +36,11 @@ describe('EventBuffer', () => {
     expect(numbers(await buffer.take(10, 20))).toEqual([1, 2]);
     await expect(buffer.take(10, 20)).rejects.toThrow('connection lost');
   });
+
+  it('holds what `retain` keeps of each event, in order', async () => {
+    const buffer = new EventBuffer(source(4), 100, (e) => ((e.data as { n: number }).n % 2 === 0 ? e : { ...e, data: null }));
+    const batch = await buffer.take(4, 1000);
+    expect(batch!.map((e) => e.data)).toEqual([null, { n: 2 }, null, { n: 4 }]);
+    expect(batch!.map((e) => e.position.prepare)).toEqual([1n, 2n, 3n, 4n]);
+  });
 });

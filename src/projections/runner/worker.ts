@@ -57,8 +57,11 @@ export class ProjectionWorker {
     const subscription = this.store.subscribeToAll({ fromPosition: checkpoint });
     const stop = (): void => void subscription.close();
     signal.addEventListener('abort', stop);
-    // Two batches ahead keep reading and writing overlapped; more only holds memory.
-    const buffer = new EventBuffer(subscription, Math.max(this.options.batchSize * 2, 4_000));
+    // One batch ahead keeps reading and writing overlapped; more only holds memory. The
+    // events this projection does not handle only move its checkpoint: their data is dropped.
+    const handled = new Set(this.projection.eventTypes);
+    const retain = (event: RecordedEvent): RecordedEvent => (handled.has(event.type) ? event : { ...event, data: null });
+    const buffer = new EventBuffer(subscription, Math.max(this.options.batchSize, 4_000), retain);
     try {
       await this.refreshHead(true);
       while (!signal.aborted) {
