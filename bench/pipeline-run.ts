@@ -93,6 +93,9 @@ export async function runPipeline(settings: RunSettings, runIndex: number): Prom
   const store = new PostgresEventStore({ connectionString: database.url, poolSize: 10, logger: settings.logger });
   const readPool = new pg.Pool({ connectionString: database.url, max: 4 });
   const listener = new pg.Client({ connectionString: database.url });
+  // Dropping the database at the end ends whatever connection is still open: not a failure.
+  readPool.on('error', (error) => settings.logger.warn({ err: error }, 'bench read pool client failed'));
+  listener.on('error', (error) => settings.logger.warn({ err: error }, 'bench listener failed'));
   const deadLetterTopic = `bench-dlq-${suffix}`;
   const transport = await settings.transport(deadLetterTopic);
   const stops: Array<() => Promise<unknown>> = [() => database.drop(), () => store.close(), () => readPool.end(), () => listener.end(), () => transport.close()];
