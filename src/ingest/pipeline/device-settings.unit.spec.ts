@@ -25,7 +25,10 @@ describe('summary table', () => {
       frames: 70, videoSeconds: 6.9, wallSeconds: 44.7, fps: 1.57, realTimeFactor: 0.15, passages: 5, infractions: 3,
       infractionsByType: { SPEED_VIOLATION: 1, RED_LIGHT: 1, LANE_INVASION: 1 }, publishedPassages: 5, peakRssMb: 360,
       stages: { detect: { calls: 70, p50Ms: 331.4, p99Ms: 1181.9, totalMs: 24471 } },
+      frameLoop: { wallSeconds: 30.1, fps: 2.33, realTimeFactor: 0.23 },
+      finishing: { jobs: 5, peakWaiting: 2, blockedMs: 1250, drainSeconds: 14.6 },
     });
+    expect(text).toContain('frame loop 30.10 s  2.33 frames/s  real-time x0.23  (evidence queue: 5 tracks, at most 2 waiting, loop held back 1.25 s, drained 14.60 s after the loop)');
     expect(text).toContain('passages 5  infractions 3  SPEED_VIOLATION 1  RED_LIGHT 1  LANE_INVASION 1');
     expect(text).toMatch(/detect\s+70\s+331\.4\s+1181\.9\s+24471/);
   });

@@ -29,11 +29,20 @@ export class EvidenceFrames {
     if (this.recent.length > this.keepRecent) this.recent.shift();
   }
 
-  async at(pts: number, index: number): Promise<EvidenceFrame> {
-    if (this.sourcePath) return { frame: await decodeOneFrame(this.sourcePath, pts, index, this.info), scale: 1 };
+  /**
+   * Settles now which frame shows `pts`, to be had later: evidence is made in the
+   * background, by which time a live source's ring has moved on. From a file the decode
+   * itself waits for the job (it needs no memory until then).
+   */
+  reserve(pts: number, index: number): () => Promise<EvidenceFrame> {
+    const sourcePath = this.sourcePath;
+    if (sourcePath) return async () => ({ frame: await decodeOneFrame(sourcePath, pts, index, this.info), scale: 1 });
     const nearest = [...this.recent].sort((a, b) => Math.abs(a.pts - pts) - Math.abs(b.pts - pts))[0];
-    if (!nearest) throw new Error(`no frame near ${pts.toFixed(3)} s is kept for evidence`);
-    return { frame: nearest, scale: 1 / this.info.scaleToSource };
+    const kept = nearest ? { frame: nearest, scale: 1 / this.info.scaleToSource } : null;
+    return async () => {
+      if (!kept) throw new Error(`no frame near ${pts.toFixed(3)} s is kept for evidence`);
+      return kept;
+    };
   }
 }
 

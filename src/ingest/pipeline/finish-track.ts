@@ -1,15 +1,17 @@
-// Everything done once a track has ended: read its plate from the kept crops, run the
-// zone's rules, make and store the evidence of each infraction, and build the messages.
-// Nothing is published here: the caller decides when (see run-pipeline.ts).
+// Everything done once a track has ended, in two steps. `judgeTrack` runs in the frame
+// loop: the zone's rules (they read the signal's state as sampled so far) and the choice
+// of each infraction's evidence frame. `finishTrack` runs in the background queue: read
+// the plate from the kept crops, make and store the evidence of each infraction, and build
+// the messages. Nothing is published here: the caller decides when (see run-pipeline.ts).
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { InfractionMessageV1, ObservationMessageV1 } from '../../transport/messages/index.js';
 import { combineReadings } from '../ocr/combine-readings.js';
 import { recordEvidence } from '../evidence/record-evidence.js';
 import { infractionMessage, infractionMessageId, observationMessage, deviceTimeAt, type PassageContext } from '../publish/track-messages.js';
-import { evaluateTrack, type RuleContext } from '../rules/evaluate-track.js';
+import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
-import { scaleBox, type EvidenceFrames } from './evidence-frame.js';
+import { scaleBox, type EvidenceFrame, type EvidenceFrames } from './evidence-frame.js';
 import type { PlateCrop } from './plate-candidates.js';
 import type { StageTimings } from './stage-timings.js';
 
@@ -30,20 +32,36 @@ export interface FinishTrackDeps {
   clipSeconds: { before: number; after: number };
 }
 
+/** A track the rules have judged, each infraction with its evidence frame settled. */
+export interface JudgedTrack {
+  track: Track;
+  verdict: TrackVerdict;
+  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: () => Promise<EvidenceFrame> }>;
+}
+
+export async function judgeTrack(track: Track, deps: Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames'>): Promise<JudgedTrack> {
+  const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
+  const evidenceFrames = verdict.infractions.map((infraction) => ({
+    infraction,
+    frame: deps.evidenceFrames.reserve(infraction.observation.pts, infraction.observation.frameIndex),
+  }));
+  return { track, verdict, evidenceFrames };
+}
+
 /** `vehicleClass`: the class of the vehicle the plate was seen on, when a vehicle model runs. */
-export async function finishTrack(track: Track, crops: PlateCrop[], deps: FinishTrackDeps, vehicleClass?: string): Promise<TrackOutcome> {
+export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps: FinishTrackDeps, vehicleClass?: string): Promise<TrackOutcome> {
+  const { track, verdict } = judged;
   const readings: PlateReading[] = [];
   for (const crop of crops) {
     const reading = await deps.timings.time('read', () => deps.reader.read(crop.frame, crop.box));
     if (reading) readings.push(reading);
   }
   const plate = combineReadings(readings);
-  const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
   const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
-  for (const infraction of verdict.infractions) {
+  for (const { infraction, frame: evidenceFrame } of judged.evidenceFrames) {
     const items = await deps.timings.time('evidence', async () => {
-      const { frame, scale } = await deps.evidenceFrames.at(infraction.observation.pts, infraction.observation.frameIndex);
+      const { frame, scale } = await evidenceFrame();
       return recordEvidence(deps.evidence, {
         messageId: infractionMessageId(deps.passage, track, infraction),
         frame,

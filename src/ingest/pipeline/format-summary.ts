@@ -5,6 +5,9 @@ export function formatSummary(summary: PipelineSummary): string {
   const lines = [
     `frames ${summary.frames}  video ${summary.videoSeconds.toFixed(2)} s  wall ${summary.wallSeconds.toFixed(2)} s  ` +
       `${summary.fps.toFixed(2)} frames/s  real-time x${summary.realTimeFactor.toFixed(2)}  peak RSS ${summary.peakRssMb} MB`,
+    `frame loop ${summary.frameLoop.wallSeconds.toFixed(2)} s  ${summary.frameLoop.fps.toFixed(2)} frames/s  real-time x${summary.frameLoop.realTimeFactor.toFixed(2)}  ` +
+      `(evidence queue: ${summary.finishing.jobs} tracks, at most ${summary.finishing.peakWaiting} waiting, loop held back ${(summary.finishing.blockedMs / 1000).toFixed(2)} s, ` +
+      `drained ${summary.finishing.drainSeconds.toFixed(2)} s after the loop)`,
     `passages ${summary.passages}  infractions ${summary.infractions}` +
       Object.entries(summary.infractionsByType).map(([type, count]) => `  ${type} ${count}`).join('') +
       `  published passages ${summary.publishedPassages}`,

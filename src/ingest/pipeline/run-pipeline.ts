@@ -2,10 +2,16 @@
 // rules -> evidence -> messages -> publish. Tracks are measured in source-video pixels,
 // the coordinates the zone's lanes, stop line and the device's calibration are given in.
 //
+// A finished track is judged by the rules in the frame loop, then handed to a bounded
+// background queue (finishing-queue.ts) that reads its plate and makes its evidence, so
+// the loop keeps analysing frames meanwhile; a full queue makes the loop wait.
+//
 // Partial failure: in `after-source-ends` mode (files) nothing is published until the
-// source has ended cleanly and every track's evidence is stored, so a corrupt or truncated
-// video publishes nothing. In `per-track` mode (live cameras) a track's messages go out
-// only after its own evidence is stored, so no infraction ever points at missing evidence.
+// source has ended cleanly and the queue has drained with every track's evidence stored,
+// so a corrupt or truncated video publishes nothing. In `per-track` mode (live cameras) a track's messages go out
+// only after its own evidence is stored, so no infraction ever points at missing evidence;
+// tracks are published in the order they ended. A failure while finishing a track stops
+// the run with that error, as the source's own failure does.
 // Evidence stored before a failure stays as unreferenced blobs; a re-run derives the same
 // keys and bytes, so it reuses them.
 import type { EvidenceStore } from '../../evidence/port.js';
@@ -20,7 +26,8 @@ import { Tracker, type TrackerOptions } from '../track/tracker.js';
 import { VehicleLinks } from '../track/vehicle-links.js';
 import { IngestError, type Detector, type DetectionKind, type FrameSource, type PlateReader } from '../types.js';
 import { EvidenceFrames, scaleBox } from './evidence-frame.js';
-import { finishTrack, type TrackOutcome } from './finish-track.js';
+import { finishTrack, judgeTrack, type TrackOutcome } from './finish-track.js';
+import { FinishingQueue, type FinishingQueueOptions } from './finishing-queue.js';
 import { PlateCandidates } from './plate-candidates.js';
 import { StageTimings } from './stage-timings.js';
 import { summarise, type PipelineProgress, type PipelineSummary } from './summary.js';
@@ -47,6 +54,8 @@ export interface PipelineOptions {
   passageKind?: DetectionKind;
   tracker?: Partial<TrackerOptions>;
   readsPerTrack?: number;
+  /** The background queue that finishes tracks: concurrency and how many may wait. */
+  finishing?: FinishingQueueOptions;
   onProgress?: (progress: PipelineProgress) => void;
 }
 
@@ -82,6 +91,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const pending: TrackOutcome[] = [];
   const counts = { frames: 0, videoSeconds: 0, passages: 0, infractions: 0, published: 0, byType: {} as Record<string, number> };
 
+  const perTrack = options.publishMode === 'per-track';
   const publish = async (outcomes: TrackOutcome[]) => {
     const key = options.deviceId;
     await timings.time('publish', async () => {
@@ -93,22 +103,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     counts.published += outcomes.length;
   };
 
+  const finishing = new FinishingQueue<TrackOutcome>(async (outcome) => {
+    counts.passages += 1;
+    counts.infractions += outcome.infractions.length;
+    for (const infraction of outcome.infractions) counts.byType[infraction.infractionType] = (counts.byType[infraction.infractionType] ?? 0) + 1;
+    if (perTrack) await publish([outcome]);
+    else pending.push(outcome);
+  }, options.finishing);
+
   const finish = async (finished: Array<Track & { key: number }>) => {
     for (const track of finished) {
       const crops = candidates.take(track.key);
       const vehicle = track.kind === 'plate' ? vehicleLinks.take(track.key) : (vehicleLinks.forgetVehicle(track.key), null);
       if (track.kind !== passageKind || measurableObservations(track).length === 0) continue;
       const inSource = { ...track, observations: track.observations.map((o) => ({ ...o, box: scaleBox(o.box, scaleToSource) })) };
-      const outcome = await finishTrack(inSource, crops, deps, vehicle?.label ?? undefined);
-      counts.passages += 1;
-      counts.infractions += outcome.infractions.length;
-      for (const infraction of outcome.infractions) counts.byType[infraction.infractionType] = (counts.byType[infraction.infractionType] ?? 0) + 1;
-      if (options.publishMode === 'per-track') await publish([outcome]);
-      else pending.push(outcome);
+      const judged = await judgeTrack(inSource, deps);
+      await finishing.add(() => finishTrack(judged, crops, deps, vehicle?.label ?? undefined));
     }
   };
 
   const iterator = options.source[Symbol.asyncIterator]();
+  let loopEnded = 0;
+  let drained = 0;
   try {
     for (;;) {
       const decodeStart = performance.now();
@@ -136,20 +152,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
         vehicleLinks.forgetVehicle(key);
       }
       await finish(step.finished);
+      finishing.check();
       counts.frames += 1;
       counts.videoSeconds = frame.pts;
       options.onProgress?.(progressOf(counts, started));
     }
     await finish(tracker.flush().finished);
+    loopEnded = performance.now();
+    await finishing.drain();
+    drained = performance.now();
   } catch (error) {
     await options.source.close().catch(() => undefined);
-    const already = options.publishMode === 'per-track' ? `${counts.published} passage(s) published before it` : 'nothing was published';
+    // A camera's passages that ended before the failure still go out with their evidence.
+    if (perTrack) await finishing.drain().catch(() => undefined);
+    else await finishing.abandon();
+    const already = perTrack ? `${counts.published} passage(s) published before it` : 'nothing was published';
     if (error instanceof IngestError) throw new IngestError(error.code, `${error.message} (${already})`, { ...error.details, publishedPassages: counts.published });
     throw new Error(`ingest failed after ${counts.frames} frame(s) (${already}): ${(error as Error).message}`, { cause: error });
   }
   if (pending.length > 0) await publish(pending);
   await options.source.close();
-  return summarise(counts, timings, performance.now() - started);
+  const ended = performance.now();
+  return summarise(counts, timings, { wallMs: ended - started, loopMs: loopEnded - started, drainMs: drained - loopEnded }, finishing.report());
 }
 
 function progressOf(counts: { frames: number; videoSeconds: number; passages: number; infractions: number }, started: number): PipelineProgress {

@@ -1,4 +1,5 @@
 // What the pipeline reports while it runs (for the CLI's progress bar) and at the end.
+import type { FinishingFigures } from './finishing-queue.js';
 import type { StageFigures, StageName, StageTimings } from './stage-timings.js';
 
 export interface PipelineProgress {
@@ -24,26 +25,34 @@ export interface PipelineSummary {
   /** Passages whose messages reached the transport. */
   publishedPassages: number;
   stages: Partial<Record<StageName, StageFigures>>;
+  /** The frame loop alone: from the start until the last frame's track was handed to the queue. */
+  frameLoop: { wallSeconds: number; fps: number; realTimeFactor: number };
+  /** The background queue that finishes tracks (reading, evidence, messages). */
+  finishing: FinishingFigures & { drainSeconds: number };
   peakRssMb: number;
 }
 
 export function summarise(
   counts: { frames: number; videoSeconds: number; passages: number; infractions: number; published: number; byType: Record<string, number> },
   timings: StageTimings,
-  wallMs: number,
+  wall: { wallMs: number; loopMs: number; drainMs: number },
+  finishing: FinishingFigures,
 ): PipelineSummary {
-  const wallSeconds = wallMs / 1000;
+  const pace = (ms: number) => {
+    const seconds = ms / 1000;
+    return { wallSeconds: seconds, fps: seconds > 0 ? counts.frames / seconds : 0, realTimeFactor: seconds > 0 ? counts.videoSeconds / seconds : 0 };
+  };
   return {
     frames: counts.frames,
     videoSeconds: counts.videoSeconds,
-    wallSeconds,
-    fps: wallSeconds > 0 ? counts.frames / wallSeconds : 0,
-    realTimeFactor: wallSeconds > 0 ? counts.videoSeconds / wallSeconds : 0,
+    ...pace(wall.wallMs),
     passages: counts.passages,
     infractions: counts.infractions,
     infractionsByType: { ...counts.byType },
     publishedPassages: counts.published,
     stages: timings.figures(),
+    frameLoop: pace(wall.loopMs),
+    finishing: { ...finishing, drainSeconds: wall.drainMs / 1000 },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
