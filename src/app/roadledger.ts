@@ -114,6 +114,8 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
       transport,
       dispatcher: new CommandDispatcher(commandBus, zones, domainPolicies(config).zone.tolerances),
       logger: logger.child({ component: 'event-writer' }),
+      groupId: config.WRITER_GROUP_ID,
+      keyConcurrency: config.WRITER_KEY_CONCURRENCY,
       overlapKinds: OVERLAPPING_KINDS,
     });
     await writer.start();
