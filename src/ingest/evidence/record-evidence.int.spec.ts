@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import type { Frame } from '../types.js';
-import { cutClip } from './event-clip.js';
+import { cutClip, cutClipWithStill } from './event-clip.js';
 import { recordEvidence } from './record-evidence.js';
 
 const run = promisify(execFile);
@@ -67,6 +67,18 @@ describe('evidence making', () => {
     for (const item of first) expect(createHash('sha256').update(await store.get(item.uri)).digest('hex')).toBe(item.sha256);
     expect(await recordEvidence(store, request)).toEqual(first);
     expect(first[1]!.uri).toBe('evidence://local/cam-7/2026-03-01/a0000000-0000-8000-8000-000000000002/clip.mp4');
+  });
+
+  it('takes the snapshot\'s frame from the clip\'s own decoding: the frame a single-frame decode gives, and the same clip', async () => {
+    const window = { atS: 2.36, beforeS: 1, afterS: 1 };
+    const { stdout: single } = await run('ffmpeg', ['-v', 'error', '-nostdin', '-ss', '2.3600', '-i', video, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer' });
+    const both = await cutClipWithStill(video, window, { width: 320, height: 240 });
+    expect(both.still.equals(single.subarray(0, 320 * 240 * 3))).toBe(true);
+    expect(both.clip.equals(await cutClip(video, window))).toBe(true);
+    const request = { messageId: 'a0000000-0000-8000-8000-000000000003', box: { x: 10, y: 10, w: 50, h: 30 }, caption };
+    const fromClip = await recordEvidence(store, { ...request, clip: { sourcePath: video, window, still: { width: 320, height: 240 } } });
+    const given = { index: 0, pts: 2.36, width: 320, height: 240, rgb: both.still };
+    expect(await recordEvidence(store, { ...request, frame: given, clip: { sourcePath: video, window } })).toEqual(fromClip);
   });
 
   it('fails with the reason when the source cannot be cut', async () => {

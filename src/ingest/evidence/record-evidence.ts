@@ -4,7 +4,7 @@
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { Box, Frame } from '../types.js';
 import { renderSnapshot, type SnapshotCaption } from './annotated-snapshot.js';
-import { cutClip, type ClipWindow } from './event-clip.js';
+import { cutClip, cutClipWithStill, type ClipWindow } from './event-clip.js';
 
 export interface EvidenceItem {
   kind: 'SNAPSHOT' | 'CLIP';
@@ -16,19 +16,33 @@ export interface EvidenceItem {
 
 export interface EvidenceRequest {
   messageId: string;
-  frame: Frame;
+  /** The frame the snapshot is drawn on; absent when it is the clip's own (`clip.still`). */
+  frame?: Frame;
   box: Box;
   caption: SnapshotCaption;
-  /** The source file and the event's instant in it; absent for live sources (no clip). */
-  clip?: { sourcePath: string; window: ClipWindow };
+  /**
+   * The source file and the event's instant in it; absent for live sources (no clip).
+   * `still`: draw the snapshot on the source's frame at the event, of this size, taken
+   * from the clip's own decoding.
+   */
+  clip?: { sourcePath: string; window: ClipWindow; still?: { width: number; height: number } };
 }
 
 export async function recordEvidence(store: EvidenceStore, request: EvidenceRequest): Promise<EvidenceItem[]> {
   const folder = `${safeSegment(request.caption.deviceId)}/${request.caption.deviceTime.slice(0, 10)}/${request.messageId}`;
-  const snapshot = await renderSnapshot(request.frame, request.box, request.caption);
+  let frame = request.frame;
+  let clip: Buffer | null = null;
+  if (!frame && request.clip?.still) {
+    const { width, height } = request.clip.still;
+    const cut = await cutClipWithStill(request.clip.sourcePath, request.clip.window, { width, height });
+    clip = cut.clip;
+    frame = { index: 0, pts: request.clip.window.atS, width, height, rgb: cut.still };
+  }
+  if (!frame) throw new Error(`evidence ${request.messageId} needs a frame or a clip to take it from`);
+  const snapshot = await renderSnapshot(frame, request.box, request.caption);
   const items: EvidenceItem[] = [{ kind: 'SNAPSHOT', contentType: 'image/jpeg', ...(await store.put(`${folder}/snapshot.jpg`, snapshot, 'image/jpeg')) }];
   if (request.clip) {
-    const clip = await cutClip(request.clip.sourcePath, request.clip.window);
+    clip ??= await cutClip(request.clip.sourcePath, request.clip.window);
     items.push({ kind: 'CLIP', contentType: 'video/mp4', ...(await store.put(`${folder}/clip.mp4`, clip, 'video/mp4')) });
   }
   return items;

@@ -11,7 +11,7 @@ import { infractionMessage, infractionMessageId, observationMessage, deviceTimeA
 import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
-import { scaleBox, type EvidenceFrame, type EvidenceFrames } from './evidence-frame.js';
+import { scaleBox, type EvidenceFrames, type ReservedFrame } from './evidence-frame.js';
 import type { PlateCrop } from './plate-candidates.js';
 import type { StageTimings } from './stage-timings.js';
 
@@ -36,14 +36,14 @@ export interface FinishTrackDeps {
 export interface JudgedTrack {
   track: Track;
   verdict: TrackVerdict;
-  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: () => Promise<EvidenceFrame> }>;
+  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame }>;
 }
 
 export async function judgeTrack(track: Track, deps: Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames'>): Promise<JudgedTrack> {
   const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
   const evidenceFrames = verdict.infractions.map((infraction) => ({
     infraction,
-    frame: deps.evidenceFrames.reserve(infraction.observation.pts, infraction.observation.frameIndex),
+    frame: deps.evidenceFrames.reserve(infraction.observation.pts),
   }));
   return { track, verdict, evidenceFrames };
 }
@@ -59,13 +59,11 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
   const plate = combineReadings(readings);
   const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
-  for (const { infraction, frame: evidenceFrame } of judged.evidenceFrames) {
-    const items = await deps.timings.time('evidence', async () => {
-      const { frame, scale } = await evidenceFrame();
-      return recordEvidence(deps.evidence, {
+  for (const { infraction, frame: reserved } of judged.evidenceFrames) {
+    const items = await deps.timings.time('evidence', () => {
+      const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
+      const common = {
         messageId: infractionMessageId(deps.passage, track, infraction),
-        frame,
-        box: scaleBox(infraction.observation.box, scale),
         caption: {
           infractionType: infraction.type,
           plateText: plate?.text ?? null,
@@ -74,10 +72,13 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
           deviceTime: deviceTimeAt(deps.passage, infraction.pts),
           deviceId: deps.passage.deviceId,
         },
-        ...(deps.sourcePath
-          ? { clip: { sourcePath: deps.sourcePath, window: { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after } } }
-          : {}),
-      });
+      };
+      if (reserved.from === 'clip' && deps.sourcePath) {
+        const still = { width: reserved.width, height: reserved.height };
+        return recordEvidence(deps.evidence, { ...common, box: infraction.observation.box, clip: { sourcePath: deps.sourcePath, window, still } });
+      }
+      if (reserved.from !== 'ring' || !reserved.kept) throw new Error(`no frame near ${infraction.pts.toFixed(3)} s is kept for evidence`);
+      return recordEvidence(deps.evidence, { ...common, frame: reserved.kept.frame, box: scaleBox(infraction.observation.box, reserved.kept.scale) });
     });
     const evidence = items.map(({ kind, uri, sha256, contentType }) => ({ kind, uri, sha256, contentType }));
     const lane = verdict.lane?.kind === 'forbidden-lane' ? verdict.lane.laneId : verdict.lane?.kind === 'solid-line' ? verdict.lane.lineId : undefined;
