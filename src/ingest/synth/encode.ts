@@ -1,5 +1,6 @@
 // Raw RGB frames piped into ffmpeg and encoded as H.264 in an MP4 with a constant frame
-// rate, so frame i is presented at exactly i / fps.
+// rate, so frame i is presented at exactly i / fps. A key frame every 2 s, as road cameras
+// send: cutting an evidence clip then decodes from the nearest key frame, not from the start.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
@@ -14,7 +15,7 @@ export function startEncoder(output: string, width: number, height: number, fps:
     [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0'],
-      ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-g', String(Math.max(1, Math.round(fps * 2))), '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
       output,
     ],
     { stdio: ['pipe', 'ignore', 'pipe'] },
