@@ -34,7 +34,7 @@ const numberArg = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : undefined;
 };
-const finishing = { concurrency: numberArg('--evidence-concurrency'), maxWaiting: numberArg('--evidence-waiting') };
+const finishing = { concurrency: numberArg('--evidence-concurrency'), maxWaiting: numberArg('--evidence-waiting'), drainConcurrency: numberArg('--evidence-drain-concurrency') };
 const video = join(tmpdir(), 'roadledger-bench-1080p.mp4');
 if (!existsSync(video) || !existsSync(truthPathFor(video))) {
   const started = performance.now();
@@ -101,7 +101,7 @@ const rules = summary.stages.rules;
 if (rules) console.log(`rules amortised          ${(rules.totalMs / summary.frames).toFixed(2)} ms per frame`);
 console.log(`passages ${summary.passages}, infractions ${summary.infractions} ${JSON.stringify(summary.infractionsByType)}`);
 const queue = summary.finishing;
-console.log(`evidence queue: concurrency ${finishing.concurrency ?? 1}, at most ${finishing.maxWaiting ?? 4} waiting; ${queue.jobs} tracks, peak ${queue.peakWaiting} waiting, frame loop held back ${(queue.blockedMs / 1000).toFixed(2)} s`);
+console.log(`evidence queue: concurrency ${finishing.concurrency ?? 1}, at most ${finishing.maxWaiting ?? 4} waiting, ${finishing.drainConcurrency ?? 2} at once after the frame loop; ${queue.jobs} tracks, peak ${queue.peakWaiting} waiting, frame loop held back ${(queue.blockedMs / 1000).toFixed(2)} s`);
 const pace = (name: string, seconds: number) => {
   const fps = summary.frames / seconds;
   console.log(`${name.padEnd(26)} ${summary.frames} frames in ${seconds.toFixed(2).padStart(6)} s = ${fps.toFixed(2)} frames/s; real-time factor ${(fps / RATE).toFixed(2)}x at ${RATE} fps`);

@@ -13,6 +13,11 @@ export interface FinishingQueueOptions {
   concurrency?: number;
   /** Jobs waiting to start before `add` makes its caller wait (default 4). */
   maxWaiting?: number;
+  /**
+   * Jobs running at once while `drain` waits (default 2): the frame loop has ended, so the
+   * cores it used go to the evidence still waiting rather than sitting idle.
+   */
+  drainConcurrency?: number;
 }
 
 export interface FinishingFigures {
@@ -26,6 +31,7 @@ export interface FinishingFigures {
 export class FinishingQueue<T> {
   private readonly queue: PQueue;
   private readonly maxWaiting: number;
+  private readonly drainConcurrency: number;
   private delivered: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
   private stopped = false;
@@ -41,6 +47,8 @@ export class FinishingQueue<T> {
     this.maxWaiting = options.maxWaiting ?? 4;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`finishing concurrency must be a whole number >= 1, got ${concurrency}`);
     if (!Number.isInteger(this.maxWaiting) || this.maxWaiting < 1) throw new RangeError(`finishing maxWaiting must be a whole number >= 1, got ${this.maxWaiting}`);
+    this.drainConcurrency = options.drainConcurrency ?? Math.max(2, concurrency);
+    if (!Number.isInteger(this.drainConcurrency) || this.drainConcurrency < 1) throw new RangeError(`finishing drainConcurrency must be a whole number >= 1, got ${this.drainConcurrency}`);
     this.queue = new PQueue({ concurrency });
     this.failed = new Promise((resolve) => (this.signalFailure = resolve));
   }
@@ -84,6 +92,7 @@ export class FinishingQueue<T> {
 
   /** Waits until every job has run and its result was delivered; throws the first failure. */
   async drain(): Promise<void> {
+    this.queue.concurrency = Math.max(this.queue.concurrency, this.drainConcurrency);
     await Promise.race([this.delivered, this.failed]);
     if (this.failure) await this.queue.onIdle();
     this.check();

@@ -55,6 +55,23 @@ describe('finishing queue', () => {
     expect(figures.blockedMs).toBeGreaterThan(0);
   });
 
+  it('runs the waiting jobs side by side once the caller drains (its own work is over)', async () => {
+    const delivered: string[] = [];
+    const queue = new FinishingQueue<string>((value) => void delivered.push(value), { concurrency: 1, drainConcurrency: 2 });
+    const gates = [0, 1, 2].map(() => new Gate<string>());
+    for (const gate of gates) await queue.add(gate.job);
+    expect(gates.map((gate) => gate.started)).toEqual([true, false, false]);
+    const drained = queue.drain();
+    await turn();
+    expect([queue.running, gates[1]!.started, gates[2]!.started]).toEqual([2, true, false]);
+    gates[1]!.open('b');
+    gates[0]!.open('a');
+    await turn();
+    gates[2]!.open('c');
+    await drained;
+    expect(delivered).toEqual(['a', 'b', 'c']);
+  });
+
   it('delivers in the order jobs were added, whichever finishes first', async () => {
     const delivered: string[] = [];
     const queue = new FinishingQueue<string>((value) => void delivered.push(value), { concurrency: 3 });
