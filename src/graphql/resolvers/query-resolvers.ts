@@ -8,6 +8,7 @@ import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { foldInfraction } from '../views/fold-infraction.js';
 import { historyEntry } from '../views/history-entry.js';
 import { infractionFromRow } from '../views/infraction-view.js';
+import { isoTimestampTypes } from '../views/iso-timestamps.js';
 import { requireReader } from './access.js';
 import { arg, DateTimeSchema, IdSchema, InfractionFilterSchema, PageSchema } from './arguments.js';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ export const queryResolvers: QueryResolvers = {
       from: filter.from ?? undefined,
       to: filter.to ?? undefined,
     };
-    const result = await pageOfInfractions(context.services.readPool, criteria, { first: page.first, after: page.after ?? null });
+    const result = await pageOfInfractions(context.services.readPool, criteria, { first: page.first, after: page.after ?? null }, isoTimestampTypes);
     return {
       // A getter: a cursor per row is encoded only when the query selects edges.cursor.
       edges: result.items.map((row) => ({

@@ -28,9 +28,10 @@ export interface InfractionView {
   revision: number;
 }
 
+/** A Date, or already the API's ISO-8601 string (the page query's isoTimestampTypes). */
 type Instant = string | Date;
 
-/** A row of the infractions read model as pg hands it back (timestamps as Date or text, bigint as text or number). */
+/** A row of the infractions read model as pg hands it back (timestamps as Date or ISO text, bigint as text or number). */
 export type InfractionReadRow = Omit<InfractionRow, 'occurred_at' | 'review_deadline' | 'decided_at' | 'paid_at' | 'updated_at' | 'fine_amount_minor'> & {
   occurred_at: Instant;
   review_deadline: Instant;
@@ -40,7 +41,7 @@ export type InfractionReadRow = Omit<InfractionRow, 'occurred_at' | 'review_dead
   fine_amount_minor: number | string | null;
 };
 
-const iso = (value: Instant | null): string | null => (value === null ? null : new Date(value).toISOString());
+const iso = (value: Instant | null): string | null => (value === null ? null : typeof value === 'string' ? value : new Date(value).toISOString());
 
 export function infractionFromRow(row: InfractionReadRow): InfractionView {
   const measured = row.measured_kmh;

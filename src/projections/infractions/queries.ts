@@ -1,7 +1,7 @@
 // The API's reads of the infractions model: search with keyset pagination and a total
 // count, the review queue, and one infraction. Reads go through the read_models view,
 // so they keep answering across a blue/green switch.
-import type { Pool } from 'pg';
+import type { CustomTypesConfig, Pool } from 'pg';
 import { z } from 'zod';
 import type { InfractionRow } from './row.js';
 
@@ -54,8 +54,9 @@ export class InvalidCursor extends Error {
   }
 }
 
-export function encodeCursor(row: InfractionRecord): string {
-  const occurredAt = row.occurred_at.toISOString();
+/** A row's position; occurred_at may already be ISO text when the caller's `types` made it so. */
+export function encodeCursor(row: { occurred_at: Date | string; infraction_id: string }): string {
+  const occurredAt = typeof row.occurred_at === 'string' ? row.occurred_at : row.occurred_at.toISOString();
   return Buffer.from(JSON.stringify([occurredAt, row.infraction_id])).toString('base64url');
 }
 
@@ -90,8 +91,30 @@ export async function searchInfractions(pool: Pool, filter: InfractionFilter, pa
   return { ...items, totalCount };
 }
 
+/** A row read with the caller's type parsers: its timestamps may be ISO text instead of Date. */
+export type InfractionTextRecord = Omit<InfractionRecord, 'occurred_at' | 'review_deadline' | 'decided_at' | 'paid_at' | 'updated_at'> & {
+  occurred_at: Date | string;
+  review_deadline: Date | string;
+  decided_at: Date | string | null;
+  paid_at: Date | string | null;
+  updated_at: Date | string;
+};
+
 /** One page without the total: a single statement, for callers that do not show the count. */
-export async function pageOfInfractions(pool: Pool, filter: InfractionFilter, page: PageRequest): Promise<Omit<InfractionPage, 'totalCount'>> {
+export function pageOfInfractions(pool: Pool, filter: InfractionFilter, page: PageRequest): Promise<Omit<InfractionPage, 'totalCount'>>;
+/** The same statement with per-query pg type parsers (the GraphQL page reads timestamps as ISO text). */
+export function pageOfInfractions(
+  pool: Pool,
+  filter: InfractionFilter,
+  page: PageRequest,
+  types: CustomTypesConfig,
+): Promise<Omit<InfractionPage, 'totalCount' | 'items'> & { items: InfractionTextRecord[] }>;
+export async function pageOfInfractions(
+  pool: Pool,
+  filter: InfractionFilter,
+  page: PageRequest,
+  types?: CustomTypesConfig,
+): Promise<Omit<InfractionPage, 'totalCount' | 'items'> & { items: InfractionTextRecord[] }> {
   const first = Math.min(Math.max(1, Math.trunc(page.first)), MAX_PAGE_SIZE);
   const { clauses: pageClauses, values: pageValues } = whereOf(filter);
   if (page.after) {
@@ -101,10 +124,11 @@ export async function pageOfInfractions(pool: Pool, filter: InfractionFilter, pa
   }
   pageValues.push(first + 1);
   const pageWhere = pageClauses.length ? `WHERE ${pageClauses.join(' AND ')}` : '';
-  const items = await pool.query<InfractionRecord>(
-    `SELECT ${COLUMNS} FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
-    pageValues,
-  );
+  const items = await pool.query<InfractionTextRecord>({
+    text: `SELECT ${COLUMNS} FROM read_models.infractions ${pageWhere} ORDER BY occurred_at DESC, infraction_id DESC LIMIT $${pageValues.length}`,
+    values: pageValues,
+    types,
+  });
   const rows = items.rows.slice(0, first);
   const last = rows.at(-1);
   return { items: rows, endCursor: last ? encodeCursor(last) : null, hasNextPage: items.rows.length > first };
