@@ -24,9 +24,10 @@ const options = new Command()
   .option('--events <n>', 'run the gap check with this many events instead of the throughput benchmark', Number)
   .option('--count <n>', 'events per throughput workload', Number, 50_000)
   .option('--synchronous-commit <on|off>', 'synchronous_commit for the bench database (default: the server\'s)')
+  .option('--ratio-rounds <n>', 'interleaved rounds of COPY and one caller\'s 100-event appends, alternating which goes first (0: skip)', Number, 3)
   .option('--notify-rounds <n>', 'interleaved rounds comparing NOTIFY after commit with NOTIFY inside the transaction (0: skip)', Number, 4)
   .parse()
-  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number }>();
+  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number; ratioRounds: number }>();
 
 const logger = createLogger('warn', 'bench-append');
 const database = await createBenchDatabase('bench_append');
@@ -34,7 +35,7 @@ if (options.synchronousCommit) await database.admin.query(`ALTER DATABASE ${data
 
 try {
   if (options.events) await gapRun(database.url, options.events);
-  else await throughputRun(database.url, options.count, options.notifyRounds);
+  else await throughputRun(database.url, options.count, options.notifyRounds, options.ratioRounds);
 } finally {
   await database.drop();
 }
@@ -48,7 +49,7 @@ async function gapRun(connectionString: string, events: number): Promise<void> {
   if (!clean) process.exitCode = 1;
 }
 
-async function throughputRun(connectionString: string, count: number, notifyRounds: number): Promise<void> {
+async function throughputRun(connectionString: string, count: number, notifyRounds: number, ratioRounds: number): Promise<void> {
   const store = new PostgresEventStore({ connectionString, poolSize: 10, logger });
   await store.migrate();
   const settings = await store.pool.query<{ name: string; setting: string }>(
@@ -83,6 +84,7 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
   rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
 
   console.table(rows);
+  if (ratioRounds > 0) await interleavedRatio(store, count, ratioRounds);
   if (notifyRounds > 0) await notifyComparison(connectionString, count, notifyRounds);
   const [load1] = loadavg();
   console.log(`load average (1 min) at the end: ${load1?.toFixed(1)} on ${availableParallelism()} cores`);
@@ -183,8 +185,8 @@ function median(values: number[]): number {
 }
 
 /** COPY of rows equal to what append stores (same table shape, indexes, hashes): the ceiling. */
-async function copyWorkload(pool: pg.Pool, count: number): Promise<number> {
-  await pool.query('CREATE TABLE event_store.events_copy (LIKE event_store.events INCLUDING ALL)');
+async function copyWorkload(pool: pg.Pool, count: number, table = 'events_copy'): Promise<number> {
+  await pool.query(`CREATE TABLE event_store.${table} (LIKE event_store.events INCLUDING ALL)`);
   const lines: string[] = [];
   for (let streamIndex = 0; streamIndex < count / 100; streamIndex += 1) {
     const stream = `copy-${streamIndex}`;
@@ -200,13 +202,32 @@ async function copyWorkload(pool: pg.Pool, count: number): Promise<number> {
   try {
     const started = performance.now();
     const copy = client.query(pgCopy.from(
-      'COPY event_store.events_copy (event_id, stream_name, revision, type, data, metadata, hash, previous_hash) FROM STDIN',
+      `COPY event_store.${table} (event_id, stream_name, revision, type, data, metadata, hash, previous_hash) FROM STDIN`,
     ));
     await pipeline(Readable.from(chunks(lines, 1_000)), copy);
     return rate(count, started);
   } finally {
     client.release();
   }
+}
+
+/**
+ * The table's first rows are each measured once, COPY first, in a process still warming
+ * up: a single ratio swings by +-15 points. Here COPY (into a fresh table each round) and
+ * one caller's 100-event appends take turns, the order alternating, and the medians are
+ * compared.
+ */
+async function interleavedRatio(store: PostgresEventStore, count: number, rounds: number): Promise<void> {
+  const copies: number[] = [];
+  const appends: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const copy = () => copyWorkload(store.pool, count, `events_copy_round_${round}`).then((value) => copies.push(value));
+    const append = () => batchedAppends(store, count, 'new').then((value) => appends.push(value));
+    if (round % 2 === 0) await copy().then(append);
+    else await append().then(copy);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  console.log(`COPY vs one caller's 100-event appends, ${rounds} interleaved rounds of ${count}: COPY ${copies.join(' ')} (median ${median(copies)}); append ${appends.join(' ')} (median ${median(appends)}); ratio of medians ${((median(appends) / median(copies)) * 100).toFixed(0)}% (target >= 50%)`);
 }
 
 function* chunks(lines: string[], size: number): Generator<string> {
