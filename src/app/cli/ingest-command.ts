@@ -49,6 +49,8 @@ interface VehicleAndCameraOptions {
   reconnectAttempts?: number;
   reconnectInitialMs?: number;
   reconnectMaxMs?: number;
+  evidenceConcurrency?: number;
+  evidenceWaiting?: number;
 }
 
 /** Messages as JSON lines on stdout: a look at what a video yields without a broker. */
@@ -78,6 +80,8 @@ export function ingestCommand(): Command {
     .option('--reconnect-attempts <n>', 'RTSP: attempts after a drop before giving up (default: forever)', positive)
     .option('--reconnect-initial-ms <ms>', 'RTSP: first wait before reconnecting, doubled each attempt (default 500)', positive)
     .option('--reconnect-max-ms <ms>', 'RTSP: longest wait between attempts (default 30000)', positive)
+    .option('--evidence-concurrency <n>', 'tracks finished (plate read, evidence made) at once beside the frame loop (default 1)', positive)
+    .option('--evidence-waiting <n>', 'finished tracks waiting for evidence before the frame loop waits too (default 4)', positive)
     .action(async (source: string, options: { settings: string; device?: string; rate: number; width: number; print?: boolean } & VehicleAndCameraOptions) => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
@@ -116,6 +120,7 @@ export function ingestCommand(): Command {
             : {}),
           ...(options.cameraSize ? { cameraSize: options.cameraSize } : {}),
           reconnect: { maxAttempts: options.reconnectAttempts, initialMs: options.reconnectInitialMs, maxMs: options.reconnectMaxMs },
+          finishing: { concurrency: options.evidenceConcurrency, maxWaiting: options.evidenceWaiting },
           onStatus: (status) => {
             if (status.state !== 'streaming' && status.state !== 'connecting') logger.warn({ status }, 'camera status');
           },

@@ -14,6 +14,7 @@ import { PpocrPlateReader } from '../ocr/ppocr-reader.js';
 import { DeviceStatusReporter } from '../publish/device-status-reporter.js';
 import type { FrameSourceStatus } from '../types.js';
 import type { DeviceSettings } from './device-settings.js';
+import type { FinishingQueueOptions } from './finishing-queue.js';
 import { runPipeline } from './run-pipeline.js';
 import type { PipelineProgress, PipelineSummary } from './summary.js';
 
@@ -37,6 +38,8 @@ export interface IngestVideoOptions {
   vehicleModel?: YoloVehicleOptions;
   /** A live camera's reconnection: attempts after a drop (default: forever) and backoff. */
   reconnect?: { maxAttempts?: number; initialMs?: number; maxMs?: number };
+  /** Bounds of the evidence queue beside the frame loop (defaults: 1 at once, 4 waiting, 2 once the loop ends). */
+  finishing?: FinishingQueueOptions;
   onProgress?: (progress: PipelineProgress) => void;
   /** A live camera's changes of state; they are also published as device-status messages. */
   onStatus?: (status: FrameSourceStatus) => void;
@@ -84,6 +87,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
       measuredPointHeight: options.device.measuredPointHeight,
       clockStart,
       publishMode: live ? 'per-track' : 'after-source-ends',
+      finishing: options.finishing,
       onProgress: options.onProgress,
     });
   } finally {
