@@ -33,7 +33,7 @@ export class FinishingQueue<T> {
   private readonly maxWaiting: number;
   private readonly drainConcurrency: number;
   private delivered: Promise<void> = Promise.resolve();
-  private failure: { error: unknown } | null = null;
+  private failure: { error: unknown; index: number } | null = null;
   private stopped = false;
   private readonly failed: Promise<void>;
   private signalFailure: () => void = () => undefined;
@@ -62,13 +62,14 @@ export class FinishingQueue<T> {
       this.figures.blockedMs += performance.now() - start;
       this.check();
     }
+    const index = this.figures.jobs;
     const result = this.queue.add(async () => {
       if (this.failure || this.stopped) throw NOT_RUN;
       try {
         return await job();
       } catch (error) {
         // Recorded before the queue starts the next job, which then does not run.
-        this.fail(error);
+        this.fail(error, index);
         throw error;
       }
     });
@@ -78,10 +79,14 @@ export class FinishingQueue<T> {
     const previous = this.delivered;
     this.delivered = (async () => {
       await previous;
+      // A job added before the failing one started before it and is delivered (with more
+      // than one running, a later job can fail first); one added after it is not, and may
+      // never have run (cleared), so its result is not awaited.
+      if (this.stopped || this.failedBefore(index)) return;
       const value = await result;
-      if (!this.failure && !this.stopped) await this.deliver(value);
+      if (!this.stopped && !this.failedBefore(index)) await this.deliver(value);
     })().catch((error: unknown) => {
-      if (error !== NOT_RUN) this.fail(error);
+      if (error !== NOT_RUN) this.fail(error, index);
     });
   }
 
@@ -93,7 +98,7 @@ export class FinishingQueue<T> {
   /** Waits until every job has run and its result was delivered; throws the first failure. */
   async drain(): Promise<void> {
     this.queue.concurrency = Math.max(this.queue.concurrency, this.drainConcurrency);
-    await Promise.race([this.delivered, this.failed]);
+    await this.delivered;
     if (this.failure) await this.queue.onIdle();
     this.check();
   }
@@ -117,9 +122,13 @@ export class FinishingQueue<T> {
     return { ...this.figures };
   }
 
-  private fail(error: unknown): void {
-    if (this.failure) return;
-    this.failure = { error };
+  private failedBefore(index: number): boolean {
+    return this.failure !== null && this.failure.index < index;
+  }
+
+  private fail(error: unknown, index: number): void {
+    if (this.failure && this.failure.index <= index) return;
+    this.failure = { error, index };
     // Jobs not yet started would only make evidence nobody publishes.
     this.queue.clear();
     this.signalFailure();

@@ -72,6 +72,19 @@ describe('finishing queue', () => {
     expect(delivered).toEqual(['a', 'b', 'c']);
   });
 
+  it('still delivers a job added before a failing one, when the later one fails first beside it', async () => {
+    const delivered: string[] = [];
+    const queue = new FinishingQueue<string>((value) => void delivered.push(value), { concurrency: 2 });
+    const [earlier, failing, after] = [0, 1, 2].map(() => new Gate<string>());
+    for (const gate of [earlier!, failing!, after!]) await queue.add(gate.job);
+    failing!.fail(new Error('disk full'));
+    await turn();
+    expect(after!.started).toBe(false);
+    earlier!.open('earlier');
+    await expect(queue.drain()).rejects.toThrow('disk full');
+    expect([delivered, after!.started]).toEqual([['earlier'], false]);
+  });
+
   it('delivers in the order jobs were added, whichever finishes first', async () => {
     const delivered: string[] = [];
     const queue = new FinishingQueue<string>((value) => void delivered.push(value), { concurrency: 3 });

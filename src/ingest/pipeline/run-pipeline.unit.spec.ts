@@ -183,7 +183,10 @@ describe('ingest pipeline with evidence made in the background', () => {
       if (nth === 1) throw new Error('disk full');
     });
     const publisher = new RecordingPublisher([]);
-    await expect(pipeline(3, new CrossingPlates(3), store, publisher, { publishMode: 'per-track' })).rejects.toThrow(/1 passage\(s\) published before it.*disk full/);
+    // One track at a time throughout, so the store's second call is the second passage's
+    // (side by side, which passage calls first is a race; finishing-queue.unit.spec.ts covers that case).
+    const finishing = { concurrency: 1, drainConcurrency: 1 };
+    await expect(pipeline(3, new CrossingPlates(3), store, publisher, { publishMode: 'per-track', finishing })).rejects.toThrow(/1 passage\(s\) published before it.*disk full/);
     expect([publisher.observations.length, publisher.infractions.length]).toEqual([1, 1]);
   });
 });
