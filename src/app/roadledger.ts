@@ -11,10 +11,7 @@ import { WriteSideModule, writeSidePolicies } from './write-side.module.js';
 import { createHttpServer, type RunningHttpServer } from './http/create-http-server.js';
 import { domainPolicies } from './domain-policies.js';
 import { CoalescingEventStore } from './writer/coalescing-event-store.js';
-import { CommandDispatcher } from './writer/command-dispatcher.js';
-import { OVERLAPPING_KINDS } from './writer/command-side-writer.js';
-import { ZoneDirectory } from './writer/zone-directory.js';
-import { createZoneDecider } from '../domain/zone/decide.js';
+import { eventWriterOverCommandBus } from './writer/command-side-writer.js';
 import type { EventStore } from '../event-store/port.js';
 import type { EvidenceStore } from '../evidence/port.js';
 import { ProjectionRunner } from '../projections/runner/runner.js';
@@ -22,7 +19,6 @@ import { riskScorer } from '../projections/vehicle-risk/risk-model.js';
 import { ALL_PROJECTIONS } from '../projections/all.js';
 import { createTransport } from '../transport/create-transport.js';
 import type { Transport } from '../transport/port.js';
-import { EventWriter } from '../transport/writer/event-writer.js';
 import { ExpiryProcess } from '../commands/expire-infractions/expiry-process.js';
 import { startRegistryEnrichment } from '../registry/start-enrichment.js';
 import { startNotifications } from '../notifications/start-notifications.js';
@@ -108,15 +104,14 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
 
     const transport = await createTransport(config, logger);
     stops.push(function transportClose() { return transport.close(); });
-    const zoneDecider = createZoneDecider(domainPolicies(config).zone);
-    const zones = new ZoneDirectory({ store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
-    const writer = new EventWriter({
+    const writer = eventWriterOverCommandBus({
       transport,
-      dispatcher: new CommandDispatcher(commandBus, zones, domainPolicies(config).zone.tolerances),
+      bus: commandBus,
+      store,
+      zonePolicy: domainPolicies(config).zone,
       logger: logger.child({ component: 'event-writer' }),
       groupId: config.WRITER_GROUP_ID,
       keyConcurrency: config.WRITER_KEY_CONCURRENCY,
-      overlapKinds: OVERLAPPING_KINDS,
     });
     await writer.start();
     stops.push(function eventWriter() { return writer.stop(); });

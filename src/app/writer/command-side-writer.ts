@@ -12,7 +12,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type pg from 'pg';
 import type { Registry } from 'prom-client';
 import { DEFAULT_WRITE_SIDE_POLICIES, type WriteSidePolicies } from '../../commands/runner/command-runner.js';
-import { createZoneDecider } from '../../domain/zone/decide.js';
+import { createZoneDecider, type ZonePolicy } from '../../domain/zone/decide.js';
 import type { EventStore } from '../../event-store/port.js';
 import type { MessageKind } from '../../transport/messages/message-id.js';
 import type { Transport } from '../../transport/port.js';
@@ -52,6 +52,39 @@ export interface CommandSideWriter {
   stop(): Promise<void>;
 }
 
+export interface EventWriterOverCommandBusOptions {
+  transport: Transport;
+  bus: CommandBus;
+  /** Read by the zone directory (a zone's rules and tolerances). */
+  store: EventStore;
+  zonePolicy: ZonePolicy;
+  logger: Logger;
+  groupId?: string;
+  topics?: WriterTopics;
+  keyConcurrency?: number;
+  /** Dispatch a device's observations side by side (the bus's store must then merge them, CoalescingEventStore). */
+  mergeObservations?: boolean;
+  registry?: Registry;
+  wrapDispatcher?: (dispatcher: MessageDispatcher) => MessageDispatcher;
+}
+
+/** The event writer turning messages into commands on `bus` (not started): the app's and the fault tests'. */
+export function eventWriterOverCommandBus(options: EventWriterOverCommandBusOptions): EventWriter {
+  const zoneDecider = createZoneDecider(options.zonePolicy);
+  const zones = new ZoneDirectory({ store: options.store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
+  const dispatcher = new CommandDispatcher(options.bus, zones, options.zonePolicy.tolerances);
+  return new EventWriter({
+    transport: options.transport,
+    dispatcher: options.wrapDispatcher ? options.wrapDispatcher(dispatcher) : dispatcher,
+    logger: options.logger,
+    groupId: options.groupId,
+    topics: options.topics,
+    keyConcurrency: options.keyConcurrency,
+    overlapKinds: (options.mergeObservations ?? true) ? OVERLAPPING_KINDS : [],
+    registry: options.registry,
+  });
+}
+
 export async function startCommandSideWriter(options: CommandSideWriterOptions): Promise<CommandSideWriter> {
   const policies = options.policies ?? DEFAULT_WRITE_SIDE_POLICIES;
   const merge = options.mergeObservations ?? true;
@@ -60,19 +93,7 @@ export async function startCommandSideWriter(options: CommandSideWriterOptions):
     { logger: false },
   );
   const bus = app.get(CommandBus);
-  const zoneDecider = createZoneDecider(policies.zone);
-  const zones = new ZoneDirectory({ store: options.store, evolve: zoneDecider.evolve, initialState: zoneDecider.initialState });
-  const dispatcher = new CommandDispatcher(bus, zones, policies.zone.tolerances);
-  const writer = new EventWriter({
-    transport: options.transport,
-    dispatcher: options.wrapDispatcher ? options.wrapDispatcher(dispatcher) : dispatcher,
-    logger: options.logger,
-    groupId: options.groupId,
-    topics: options.topics,
-    keyConcurrency: options.keyConcurrency,
-    overlapKinds: merge ? OVERLAPPING_KINDS : [],
-    registry: options.registry,
-  });
+  const writer = eventWriterOverCommandBus({ ...options, bus, zonePolicy: policies.zone, mergeObservations: merge });
   await writer.start();
   return {
     writer,
