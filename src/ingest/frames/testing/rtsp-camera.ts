@@ -1,8 +1,8 @@
 // Test support: a real RTSP camera (GStreamer's RTSP server, scripts/services/rtsp-server.py)
 // that a test can stop and start again on the same port, to exercise reconnection.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../../test/support/free-port.js';
 
 const SERVER = fileURLToPath(new URL('../../../../scripts/services/rtsp-server.py', import.meta.url));
 
@@ -42,13 +42,3 @@ export class RtspCamera {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
