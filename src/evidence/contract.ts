@@ -58,6 +58,39 @@ export function evidenceStoreContract(adapter: string, setUp: () => Promise<Evid
       expect(sha256(await store.get(stored.uri))).toBe(stored.sha256);
     });
 
+    it('adopts, when asked, the evidence already stored under a key: its URI and the SHA-256 and size of the stored bytes, which stay as they were', async () => {
+      const { store } = await setUp();
+      const name = key('clip.mp4');
+      const [original, remade] = [jpegLike(), jpegLike()];
+      const stored = await store.put(name, original, 'video/mp4');
+      const adopted = await store.put(name, remade, 'video/mp4', { ifOtherBytesStored: 'adopt' });
+      expect(adopted).toEqual({ uri: stored.uri, sha256: sha256(original), size: original.length, offeredSha256: sha256(remade) });
+      expect((await store.get(adopted.uri)).equals(original)).toBe(true);
+    });
+
+    it('with adoption asked, a free key and the same bytes again are plain puts (nothing adopted)', async () => {
+      const { store } = await setUp();
+      const name = key('snapshot.jpg');
+      const bytes = jpegLike();
+      const first = await store.put(name, bytes, 'image/jpeg', { ifOtherBytesStored: 'adopt' });
+      expect(first).toEqual({ uri: expect.stringMatching(/snapshot\.jpg$/), sha256: sha256(bytes), size: bytes.length });
+      expect(await store.put(name, Buffer.from(bytes), 'image/jpeg', { ifOtherBytesStored: 'adopt' })).toEqual(first);
+    });
+
+    it('gives two writers racing on a key with different bytes, both adopting, one answer: the bytes that won', async () => {
+      const { store } = await setUp();
+      const name = key('raced-adopting.jpg');
+      const [a, b] = [jpegLike(), jpegLike()];
+      const [first, second] = await Promise.all([
+        store.put(name, a, 'image/jpeg', { ifOtherBytesStored: 'adopt' }),
+        store.put(name, b, 'image/jpeg', { ifOtherBytesStored: 'adopt' }),
+      ]);
+      expect(second.sha256).toBe(first.sha256);
+      expect([sha256(a), sha256(b)]).toContain(first.sha256);
+      expect([first.offeredSha256, second.offeredSha256].filter(Boolean)).toHaveLength(1);
+      expect(sha256(await store.get(first.uri))).toBe(first.sha256);
+    });
+
     it('answers EVIDENCE_NOT_FOUND for a URI with nothing behind it', async () => {
       const { store } = await setUp();
       const stored = await store.put(key('present.jpg'), jpegLike(), 'image/jpeg');

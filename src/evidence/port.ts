@@ -9,15 +9,30 @@ export interface StoredEvidence {
   /** Lower-case hex SHA-256 of the bytes. */
   sha256: string;
   size: number;
+  /**
+   * Set only when `put` adopted other bytes already stored under the key (see PutOptions):
+   * the SHA-256 of the bytes it was given, which were not stored. `sha256` and `size`
+   * then describe the stored bytes, hashed as read back from the store.
+   */
+  offeredSha256?: string;
+}
+
+export interface PutOptions {
+  /**
+   * When other bytes are already stored under the key: `conflict` (the default) fails with
+   * EVIDENCE_CONFLICT; `adopt` answers with the stored evidence instead. Either way the
+   * stored bytes stay as they are: evidence is never overwritten.
+   */
+  ifOtherBytesStored?: 'conflict' | 'adopt';
 }
 
 export interface EvidenceStore {
   /**
    * Stores bytes under a key, once: putting the same bytes again returns the same result;
-   * putting other bytes under a used key fails with EVIDENCE_CONFLICT (evidence is never
-   * overwritten).
+   * putting other bytes under a used key fails with EVIDENCE_CONFLICT, or adopts what is
+   * stored when asked to (evidence is never overwritten).
    */
-  put(key: string, bytes: Buffer, contentType: string): Promise<StoredEvidence>;
+  put(key: string, bytes: Buffer, contentType: string, options?: PutOptions): Promise<StoredEvidence>;
   /** The bytes at a URI of this store; EVIDENCE_NOT_FOUND when there are none. */
   get(uri: string): Promise<Buffer>;
   /** A URL that lets its holder read the bytes until it expires. */

@@ -4,8 +4,9 @@
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { assertEvidenceKey, EvidenceError, type EvidenceStore, type StoredEvidence } from '../port.js';
+import { assertEvidenceKey, EvidenceError, type EvidenceStore, type PutOptions, type StoredEvidence } from '../port.js';
 import { sha256Hex } from '../sha256.js';
+import { answerForTakenKey } from '../taken-key.js';
 import { evidenceSignature, verifyEvidenceSignature } from './url-signature.js';
 
 const PREFIX = 'evidence://local/';
@@ -21,15 +22,12 @@ export interface LocalEvidenceStoreOptions {
 export class LocalEvidenceStore implements EvidenceStore {
   constructor(private readonly options: LocalEvidenceStoreOptions) {}
 
-  async put(key: string, bytes: Buffer, _contentType: string): Promise<StoredEvidence> {
+  async put(key: string, bytes: Buffer, _contentType: string, options?: PutOptions): Promise<StoredEvidence> {
     assertEvidenceKey(key);
     const path = join(this.options.root, key);
     const stored = { uri: PREFIX + key, sha256: sha256Hex(bytes), size: bytes.length };
     const existing = await readFile(path).catch(() => null);
-    if (existing) {
-      if (sha256Hex(existing) === stored.sha256) return stored;
-      throw new EvidenceError('EVIDENCE_CONFLICT', `Other evidence is already stored under ${key}`);
-    }
+    if (existing) return answerForTakenKey(key, stored, existing, options);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.${randomUUID()}.partial`;
     await writeFile(temporary, bytes, { flag: 'wx' });
@@ -37,7 +35,8 @@ export class LocalEvidenceStore implements EvidenceStore {
       await link(temporary, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (sha256Hex(await readFile(path)) !== stored.sha256) throw new EvidenceError('EVIDENCE_CONFLICT', `Other evidence is already stored under ${key}`);
+      // Another writer linked first; its file is whole (link is atomic).
+      return answerForTakenKey(key, stored, await readFile(path), options);
     } finally {
       await unlink(temporary);
     }

@@ -3,8 +3,9 @@
 // by two writers racing on one key.
 import type { Readable } from 'node:stream';
 import { Client, type ClientOptions } from 'minio';
-import { assertEvidenceKey, EvidenceError, type EvidenceStore, type StoredEvidence } from '../port.js';
+import { assertEvidenceKey, EvidenceError, type EvidenceStore, type PutOptions, type StoredEvidence } from '../port.js';
 import { sha256Hex } from '../sha256.js';
+import { answerForTakenKey } from '../taken-key.js';
 
 export interface MinioEvidenceStoreOptions {
   endpoint: string;
@@ -40,11 +41,10 @@ export class MinioEvidenceStore implements EvidenceStore {
     }
   }
 
-  async put(key: string, bytes: Buffer, contentType: string): Promise<StoredEvidence> {
+  async put(key: string, bytes: Buffer, contentType: string, options?: PutOptions): Promise<StoredEvidence> {
     assertEvidenceKey(key);
     const stored = { uri: `s3://${this.options.bucket}/${key}`, sha256: sha256Hex(bytes), size: bytes.length };
-    const existing = await this.storedSha256(key);
-    if (existing === null) {
+    if (!(await this.exists(key))) {
       try {
         await this.client.putObject(this.options.bucket, key, bytes, bytes.length, {
           'Content-Type': contentType,
@@ -56,8 +56,9 @@ export class MinioEvidenceStore implements EvidenceStore {
         if (codeOf(error) !== 'PreconditionFailed') throw error;
       }
     }
-    if ((existing ?? (await this.storedSha256(key))) === stored.sha256) return stored;
-    throw new EvidenceError('EVIDENCE_CONFLICT', `Other evidence is already stored under ${key}`);
+    // A taken key is judged on the stored bytes themselves, not on the sha256 metadata a
+    // writer put beside them: an object replaced behind our back must not pass as ours.
+    return answerForTakenKey(key, stored, await this.get(stored.uri), options);
   }
 
   async get(uri: string): Promise<Buffer> {
@@ -78,12 +79,12 @@ export class MinioEvidenceStore implements EvidenceStore {
     return this.client.presignedGetObject(this.options.bucket, this.keyOf(uri), ttlSeconds);
   }
 
-  private async storedSha256(key: string): Promise<string | null> {
+  private async exists(key: string): Promise<boolean> {
     try {
-      const stat = await this.client.statObject(this.options.bucket, key);
-      return String((stat.metaData as Record<string, unknown>)['sha256'] ?? '');
+      await this.client.statObject(this.options.bucket, key);
+      return true;
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isMissing(error)) return false;
       throw error;
     }
   }
