@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
+import { MinioEvidenceStore } from '../../evidence/minio/minio-evidence-store.js';
+import type { EvidenceStore } from '../../evidence/port.js';
 import type { Frame } from '../types.js';
 import { cutClip, cutClipWithStill } from './event-clip.js';
 import { recordEvidence } from './record-evidence.js';
@@ -83,5 +86,75 @@ describe('evidence making', () => {
 
   it('fails with the reason when the source cannot be cut', async () => {
     await expect(cutClip(join(folder, 'missing.mp4'), { atS: 1, beforeS: 1, afterS: 1 })).rejects.toThrow(/could not cut a clip/);
+  });
+});
+
+const s3Endpoint = process.env.S3_ENDPOINT ?? 'http://127.0.0.1:19000';
+const minioUp = await fetch(`${s3Endpoint}/minio/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** A logger whose warnings the test reads. */
+function listeningLogger() {
+  const warnings: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, warnings };
+}
+
+const stores: Array<[string, () => Promise<EvidenceStore>]> = [
+  ['the local folder', async () => new LocalEvidenceStore({ root: await mkdtemp(join(folder, 'store-')), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'secret-for-tests-123' })],
+];
+if (minioUp) {
+  stores.push(['MinIO', async () => {
+    const minio = new MinioEvidenceStore({ endpoint: s3Endpoint, accessKey: 'roadledger', secretKey: 'roadledger-secret', bucket: 'evidence', region: 'us-east-1' });
+    await minio.ensureBucket();
+    return minio;
+  }]);
+} else {
+  it.skip(`re-ingest over evidence in MinIO: skipped, no MinIO answers at ${s3Endpoint}`, () => {});
+}
+
+describe.each(stores)('re-ingest over evidence already stored, in %s', (_name, makeStore) => {
+  // A fresh message id per test: MinIO's bucket outlives the run.
+  const request = () => ({
+    messageId: randomUUID(),
+    frame: greyFrame(),
+    box: { x: 40, y: 60, w: 90, h: 40 },
+    caption,
+    clip: { sourcePath: video, window: { atS: 2, beforeS: 1, afterS: 1 } },
+  });
+
+  it('keeps evidence an older recipe stored under the same keys: the items carry the stored bytes\' hashes, and a warning names each key with both hashes', async () => {
+    const store = await makeStore();
+    const made = request();
+    // What this recipe makes, seen in a store of its own.
+    const fresh = await recordEvidence(await stores[0]![1](), made);
+    // The same keys already hold what an older recipe made: another JPEG quality, another x264 preset.
+    const keyOf = (uri: string) => uri.replace(/^(evidence:\/\/local|s3:\/\/[^/]+)\//, '');
+    const olderSnapshot = await sharp(made.frame.rgb, { raw: { width: 320, height: 240, channels: 3 } }).jpeg({ quality: 40 }).toBuffer();
+    const { stdout: olderClip } = await run('ffmpeg', ['-v', 'error', '-ss', '1', '-t', '2', '-i', video, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '38', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov', '-'], { encoding: 'buffer', maxBuffer: 64 << 20 });
+    const older = [olderSnapshot, olderClip];
+    for (const [i, item] of fresh.entries()) await store.put(keyOf(item.uri), older[i]!, item.contentType);
+
+    const { logger, warnings } = listeningLogger();
+    const again = await recordEvidence(store, made, logger);
+
+    expect(again.map((i) => [i.kind, keyOf(i.uri)])).toEqual(fresh.map((i) => [i.kind, keyOf(i.uri)]));
+    expect(again.map((i) => i.sha256)).toEqual(older.map(sha256));
+    for (const item of again) expect(sha256(await store.get(item.uri))).toBe(item.sha256);
+    expect(warnings.map((w) => [w['level'], w['key'], w['storedSha256'], w['madeSha256']])).toEqual(
+      fresh.map((item, i) => [40, keyOf(item.uri), sha256(older[i]!), item.sha256]),
+    );
+  });
+
+  it('leaves an unchanged re-run byte-identical: the same items, the same stored bytes, no warning', async () => {
+    const store = await makeStore();
+    const made = request();
+    const first = await recordEvidence(store, made);
+    const bytesBefore = await Promise.all(first.map((item) => store.get(item.uri)));
+    const { logger, warnings } = listeningLogger();
+    expect(await recordEvidence(store, made, logger)).toEqual(first);
+    const bytesAfter = await Promise.all(first.map((item) => store.get(item.uri)));
+    expect(bytesAfter.map((b, i) => b.equals(bytesBefore[i]!))).toEqual([true, true]);
+    expect(warnings).toEqual([]);
   });
 });

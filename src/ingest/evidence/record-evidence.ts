@@ -1,6 +1,10 @@
 // Makes the evidence of one infraction (annotated snapshot, clip around the event) and
 // stores it through the evidence port, returning what the message carries: each item's
 // URI and SHA-256. Keys are derived from the message id, so a re-run lands on the same keys.
+// When a key already holds other bytes (evidence made by an older encoder or recipe), the
+// stored evidence is adopted, never overwritten: the message then carries the stored bytes'
+// hash, so the evidence in the store always hashes to the SHA-256 in the message.
+import { createLogger, type Logger } from '../../app/logger.js';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { Box, Frame } from '../types.js';
 import { renderSnapshot, type SnapshotCaption } from './annotated-snapshot.js';
@@ -28,7 +32,10 @@ export interface EvidenceRequest {
   clip?: { sourcePath: string; window: ClipWindow; still?: { width: number; height: number } };
 }
 
-export async function recordEvidence(store: EvidenceStore, request: EvidenceRequest): Promise<EvidenceItem[]> {
+let defaultLogger: Logger | undefined;
+
+/** `logger` hears of adopted evidence; by default a warn-level logger of its own. */
+export async function recordEvidence(store: EvidenceStore, request: EvidenceRequest, logger?: Logger): Promise<EvidenceItem[]> {
   const folder = `${safeSegment(request.caption.deviceId)}/${request.caption.deviceTime.slice(0, 10)}/${request.messageId}`;
   let frame = request.frame;
   let clip: Buffer | null = null;
@@ -39,13 +46,32 @@ export async function recordEvidence(store: EvidenceStore, request: EvidenceRequ
     frame = { index: 0, pts: request.clip.window.atS, width, height, rgb: cut.still };
   }
   if (!frame) throw new Error(`evidence ${request.messageId} needs a frame or a clip to take it from`);
+  const log = logger ?? (defaultLogger ??= createLogger('warn', 'roadledger-ingest'));
+  const put = (kind: EvidenceItem['kind'], name: string, bytes: Buffer, contentType: string) =>
+    storeItem(store, log, request.messageId, { kind, key: `${folder}/${name}`, bytes, contentType });
   const snapshot = await renderSnapshot(frame, request.box, request.caption);
-  const items: EvidenceItem[] = [{ kind: 'SNAPSHOT', contentType: 'image/jpeg', ...(await store.put(`${folder}/snapshot.jpg`, snapshot, 'image/jpeg')) }];
+  const items = [await put('SNAPSHOT', 'snapshot.jpg', snapshot, 'image/jpeg')];
   if (request.clip) {
     clip ??= await cutClip(request.clip.sourcePath, request.clip.window);
-    items.push({ kind: 'CLIP', contentType: 'video/mp4', ...(await store.put(`${folder}/clip.mp4`, clip, 'video/mp4')) });
+    items.push(await put('CLIP', 'clip.mp4', clip, 'video/mp4'));
   }
   return items;
+}
+
+async function storeItem(
+  store: EvidenceStore,
+  logger: Logger,
+  messageId: string,
+  item: { kind: EvidenceItem['kind']; key: string; bytes: Buffer; contentType: string },
+): Promise<EvidenceItem> {
+  const stored = await store.put(item.key, item.bytes, item.contentType, { ifOtherBytesStored: 'adopt' });
+  if (stored.offeredSha256) {
+    logger.warn(
+      { messageId, kind: item.kind, key: item.key, uri: stored.uri, storedSha256: stored.sha256, madeSha256: stored.offeredSha256 },
+      'evidence already stored under this key differs from the evidence made now: the stored evidence is kept and referenced',
+    );
+  }
+  return { kind: item.kind, contentType: item.contentType, uri: stored.uri, sha256: stored.sha256, size: stored.size };
 }
 
 function safeSegment(value: string): string {
