@@ -150,6 +150,8 @@ const ConfigSchema = z.object({
   EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** An ONNX model that replaces the risk formula (README: "Risk score"); unset: the formula. */
   RISK_MODEL_PATH: z.string().min(1).optional(),
+  /** The longest one risk scoring by the model may take; past it the formula answers (README: "Risk score"). */
+  RISK_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -97,7 +97,7 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     stops.push(function projectionRunner() { return projections.stop(); });
 
     // A risk model that cannot load, or does not take the risk features, stops the start here.
-    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }));
+    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }), config.RISK_MODEL_TIMEOUT_MS);
     const http = await createHttpServer({ settings: config, logger, store, readPool, evidence, writeSide });
     stops.push(function httpServer() { return http.close(); });
     const commandBus = http.app.get(CommandBus);

@@ -25,6 +25,7 @@ export type ApiSettings = Pick<
   | 'SUBSCRIBE_RATE_WINDOW_SECONDS'
   | 'EVIDENCE_URL_TTL_SECONDS'
   | 'RISK_MODEL_PATH'
+  | 'RISK_MODEL_TIMEOUT_MS'
 >;
 
 export interface ApiServices {

@@ -43,7 +43,7 @@ export const formulaScorer: RiskScorer = {
   score: (history) => Promise.resolve({ ...riskScore(history), scorer: { kind: 'FORMULA', model: null, modelOutput: null, fallbackReason: null } }),
 };
 
-export function modelScorer(model: RiskModel, onFallback: (reason: string) => void = () => {}): RiskScorer {
+export function modelScorer(model: RiskModel, onFallback: (reason: string, error: unknown) => void = () => {}): RiskScorer {
   const identity = { fileName: model.fileName, sha256: model.sha256 };
   return {
     async score(history) {
@@ -57,7 +57,7 @@ export function modelScorer(model: RiskModel, onFallback: (reason: string) => vo
         };
       } catch (error) {
         const reason = `model ${model.fileName} failed: ${(error as Error).message}`;
-        onFallback(reason);
+        onFallback(reason, error);
         return { ...formula, scorer: { kind: 'FORMULA', model: identity, modelOutput: null, fallbackReason: reason } };
       }
     },
