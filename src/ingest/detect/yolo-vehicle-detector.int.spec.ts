@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Detection, Frame } from '../types.js';
+import { ppocrModelPaths } from './ppocr-models.js';
 import { YoloVehicleDetector } from './yolo-vehicle-detector.js';
 
 const model = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/models/${name}.onnx`, import.meta.url));
@@ -61,6 +62,25 @@ describe('YOLO vehicle detector on a real onnxruntime session', () => {
     expect(detector.inputSize).toEqual({ width: 320, height: 256 });
     expect(rounded(await detector.detect(frame(40)))).toEqual([CAR, TRUCK, MOTORCYCLE]);
     expect(detector.layout).toBe('boxes-first');
+  });
+
+  it('refuses, when loading it, a model whose output is no YOLO table (the PP-OCR text detector)', async () => {
+    const detection = ppocrModelPaths().detection;
+    await expect(YoloVehicleDetector.create({ modelPath: detection, inputSize: { width: 320, height: 256 } })).rejects.toMatchObject({
+      code: 'MODEL_FAILED',
+      message: expect.stringMatching(/is not a YOLO-format detector of 80 classes: YOLO output must be \[1, a, b\], got \[1, 1, 256, 320\]/),
+    });
+  });
+
+  it('refuses a YOLO model read with another class count, or asked for classes it does not have', async () => {
+    await expect(YoloVehicleDetector.create({ modelPath: FIXED, numClasses: 20, classes: { 2: 'car' } })).rejects.toMatchObject({
+      code: 'MODEL_FAILED',
+      message: expect.stringContaining('has no axis of 4 + 20 classes = 24'),
+    });
+    await expect(YoloVehicleDetector.create({ modelPath: FIXED, classes: { 2: 'car', 91: 'tram' } })).rejects.toMatchObject({
+      code: 'MODEL_FAILED',
+      message: expect.stringContaining('vehicle class id(s) 91 are not among the 80 classes'),
+    });
   });
 
   it('refuses a model path that does not exist with MODEL_MISSING', async () => {

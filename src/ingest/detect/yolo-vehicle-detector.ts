@@ -2,6 +2,8 @@
 // yolo-output.ts): the frame is letterboxed to the model's input size (read from the
 // model; a model with a dynamic input uses `inputSize`), scores above the confidence
 // for the vehicle classes survive class-aware NMS, and boxes return in frame pixels.
+// A model that does not fit (not an image input, not a YOLO output with the configured
+// classes) is refused when it is loaded, by one probe inference, before any frame.
 import sharp from 'sharp';
 import { IngestError, type Detection, type Detector, type Frame } from '../types.js';
 import { letterbox, LETTERBOX_GREY, toFrameBox, type Letterbox } from './letterbox.js';
@@ -30,7 +32,7 @@ export interface YoloVehicleOptions extends SessionOptions {
 const UNIT: { mean: [number, number, number]; std: [number, number, number]; order: 'rgb' } = { mean: [0, 0, 0], std: [1, 1, 1], order: 'rgb' };
 
 export class YoloVehicleDetector implements Detector {
-  /** The output layout the model turned out to have (known after the first frame). */
+  /** The output layout the model turned out to have (known once it is loaded). */
   layout: YoloLayout | null = null;
   private readonly kept: ReadonlySet<number>;
   private inputBuffer = new Float32Array(0);
@@ -46,13 +48,39 @@ export class YoloVehicleDetector implements Detector {
   static async create(options: YoloVehicleOptions): Promise<YoloVehicleDetector> {
     const session = await loadOnnxModel(options.modelPath, options);
     const inputSize = modelInputSize(session, options.modelPath) ?? options.inputSize ?? { width: 640, height: 640 };
-    return new YoloVehicleDetector(session, inputSize, {
+    const numClasses = options.numClasses ?? 80;
+    const classes = options.classes ?? COCO_VEHICLES;
+    const beyond = Object.keys(classes).map(Number).filter((id) => id >= numClasses);
+    if (beyond.length > 0) {
+      throw new IngestError('MODEL_FAILED', `vehicle class id(s) ${beyond.join(', ')} are not among the ${numClasses} classes the YOLO model ${options.modelPath} is read with`, { path: options.modelPath });
+    }
+    const detector = new YoloVehicleDetector(session, inputSize, {
       modelPath: options.modelPath,
-      classes: options.classes ?? COCO_VEHICLES,
-      numClasses: options.numClasses ?? 80,
+      classes,
+      numClasses,
       confidence: options.confidence ?? 0.4,
       iouThreshold: options.iouThreshold ?? 0.45,
     });
+    await detector.probe();
+    return detector;
+  }
+
+  /** One inference on a grey input: its output must be a YOLO table of the configured classes. */
+  private async probe(): Promise<void> {
+    const { width, height } = this.inputSize;
+    const grey = new ort.Tensor('float32', new Float32Array(3 * width * height).fill(LETTERBOX_GREY / 255), [1, 3, height, width]);
+    const path = this.options.modelPath;
+    let dims: readonly number[];
+    try {
+      dims = (await this.session.run({ [this.session.inputNames[0]!]: grey }))[this.session.outputNames[0]!]!.dims;
+    } catch (error) {
+      throw new IngestError('MODEL_FAILED', `YOLO model ${path} fails on a ${width} x ${height} image: ${(error as Error).message}`, { path });
+    }
+    try {
+      this.layout = yoloLayout(dims, this.options.numClasses);
+    } catch (error) {
+      throw new IngestError('MODEL_FAILED', `${path} is not a YOLO-format detector of ${this.options.numClasses} classes: ${(error as Error).message}`, { path });
+    }
   }
 
   async detect(frame: Frame): Promise<Detection[]> {
@@ -62,7 +90,6 @@ export class YoloVehicleDetector implements Detector {
     if (this.inputBuffer.length !== size) this.inputBuffer = new Float32Array(size);
     const input = new ort.Tensor('float32', toChw(pixels, geometry.inputWidth, geometry.inputHeight, UNIT, this.inputBuffer), [1, 3, geometry.inputHeight, geometry.inputWidth]);
     const output = (await this.session.run({ [this.session.inputNames[0]!]: input }))[this.session.outputNames[0]!]!;
-    this.layout ??= yoloLayout(output.dims, this.options.numClasses);
     const candidates = decodeYoloOutput(output.data as Float32Array, output.dims, { numClasses: this.options.numClasses, classes: this.kept, confidence: this.options.confidence });
     return nonMaxSuppression(candidates, this.options.iouThreshold).map((c) => ({
       box: toFrameBox(c.box, geometry, frame),
