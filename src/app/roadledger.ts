@@ -67,6 +67,9 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     }
   };
   try {
+    // A risk model that cannot load, or does not take the risk features, stops the start
+    // first, before any database is started or connected to.
+    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }), config.RISK_MODEL_TIMEOUT_MS);
     const postgres = await connectPostgres(config, logger);
     stops.push(function postgresServer() { return postgres.stop(); });
     const store = await createEventStore(config, postgres.url, logger);
@@ -96,8 +99,6 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
     await projections.start();
     stops.push(function projectionRunner() { return projections.stop(); });
 
-    // A risk model that cannot load, or does not take the risk features, stops the start here.
-    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }), config.RISK_MODEL_TIMEOUT_MS);
     const http = await createHttpServer({ settings: config, logger, store, readPool, evidence, writeSide });
     stops.push(function httpServer() { return http.close(); });
     const commandBus = http.app.get(CommandBus);
