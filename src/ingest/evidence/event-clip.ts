@@ -1,18 +1,33 @@
-// A short clip around the event, cut from the source file and re-encoded as H.264 MP4
-// (re-encoding lets the cut start at any instant, not only at a key frame).
+// A short clip around the event: the source's own H.264 packets, stream-copied into an MP4
+// (no decoding, no re-encoding), from the key frame at or before the window's start to the
+// end of the GOP holding the window's end. The clip's frames are the camera's frames bit
+// for bit (no generation loss), and cutting one costs a demux instead of seconds of 1080p
+// decoding; the price is whole GOPs (a 2 s window gives 2-3 GOPs) at the source's bitrate.
+// The clip's real span in the source is written into the MP4 (`comment` tag), and the
+// bytes are the same on every run (bitexact muxing, no clock, no path).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { decodeStill } from '../frames/source-still.js';
 
 const run = promisify(execFile);
 
 export interface ClipWindow {
-  /** Seconds of the source's presentation time. */
+  /** Seconds of presentation time from the file's start, as the frame source gives them. */
   atS: number;
   beforeS: number;
   afterS: number;
+}
+
+/** Where a clip really starts and ends in the source, and how many packets it copies. */
+export interface ClipSpan {
+  /** Presentation time of its first (key) frame in the source, seconds. */
+  fromS: number;
+  /** Presentation time just after its last frame, seconds. */
+  toS: number;
+  packets: number;
 }
 
 export class ClipError extends Error {
@@ -22,53 +37,80 @@ export class ClipError extends Error {
   }
 }
 
+/** How far past the window's end a key frame is looked for; a longer GOP is cut there. */
+const LONGEST_GOP_S = 10;
+
 export async function cutClip(sourcePath: string, window: ClipWindow): Promise<Buffer> {
-  return (await cut(sourcePath, window, null)).clip;
+  return (await cutClipSpan(sourcePath, window)).clip;
 }
 
-/**
- * The clip and, from the same decoding, the raw RGB frame at `window.atS` (the frame
- * `ffmpeg -ss atS -i source -frames:v 1` gives): cutting a clip decodes from the key frame
- * before it anyway, and decoding once instead of twice is most of an infraction's
- * evidence cost when key frames are far apart.
- */
+/** The clip, and the source's full-resolution frame at `window.atS` for the snapshot. */
 export async function cutClipWithStill(sourcePath: string, window: ClipWindow, size: { width: number; height: number }): Promise<{ clip: Buffer; still: Buffer }> {
-  const { clip, still } = await cut(sourcePath, window, size);
-  return { clip, still: still! };
+  const [clip, still] = await Promise.all([cutClip(sourcePath, window), decodeStill(sourcePath, window.atS, size)]);
+  return { clip, still };
 }
 
-async function cut(sourcePath: string, window: ClipWindow, stillSize: { width: number; height: number } | null): Promise<{ clip: Buffer; still: Buffer | null }> {
-  const start = Math.max(0, window.atS - window.beforeS);
-  const duration = window.atS + window.afterS - start;
+export async function cutClipSpan(sourcePath: string, window: ClipWindow): Promise<{ clip: Buffer; span: ClipSpan }> {
+  const { span, seekTo } = await findSpan(sourcePath, window);
   const folder = await mkdtemp(join(tmpdir(), 'roadledger-clip-'));
   const output = join(folder, 'clip.mp4');
-  const stillOutput = join(folder, 'still.rgb');
   try {
-    // Input seeking while transcoding is frame-accurate (ffmpeg decodes and drops up to
-    // `start`); bitexact flags and a fixed thread count keep one input giving the same
-    // bytes on every run. Preset ultrafast by measurement (docs/benchmarks.md): 0.65x the
-    // CPU of veryfast for the same fidelity to the source (SSIM 0.970 vs 0.968 at CRF 23),
-    // at about 3x the bytes (~0.8 MB per 2 s of 1080p). One encoder thread: the clip is made
-    // beside the frame loop's detection, and a second thread bought no CPU.
-    const args = ['-v', 'error', '-nostdin', '-ss', start.toFixed(3), '-i', sourcePath, '-t', duration.toFixed(3), '-an',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-threads', '1', '-pix_fmt', 'yuv420p',
-      '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1', '-movflags', '+faststart', '-y', output];
-    // A second output of the same decoding: frames before the event are decoded and dropped.
-    const offset = window.atS - Number(start.toFixed(3));
-    if (stillSize) args.push('-an', '-ss', offset.toFixed(4), '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-y', stillOutput);
-    try {
-      await run('ffmpeg', args, { maxBuffer: 4 * 1024 * 1024 });
-    } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-      throw new ClipError(`ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: ${stderr.trim().split('\n')[0] ?? ''}`, stderr);
-    }
-    const bytes = await readFile(output);
-    if (bytes.length === 0) throw new ClipError(`ffmpeg produced an empty clip at ${window.atS.toFixed(3)} s`, '');
-    if (!stillSize) return { clip: bytes, still: null };
-    const still = await readFile(stillOutput);
-    if (still.length < stillSize.width * stillSize.height * 3) throw new ClipError(`ffmpeg gave no frame at ${window.atS.toFixed(3)} s of ${sourcePath}`, '');
-    return { clip: bytes, still: still.subarray(0, stillSize.width * stillSize.height * 3) };
+    // Seeking exactly to the key frame's timestamp makes it the clip's time 0; -frames:v
+    // counts packets in decode order, so whole GOPs are copied and every frame keeps its
+    // references.
+    const args = ['-v', 'error', '-nostdin', '-ss', seekTo, '-i', sourcePath, '-map', '0:v:0', '-c:v', 'copy',
+      '-frames:v', String(span.packets), '-an', '-sn', '-dn', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1',
+      '-metadata', `comment=source pts ${span.fromS.toFixed(6)}-${span.toS.toFixed(6)} s`, '-movflags', '+faststart', '-f', 'mp4', '-y', output];
+    await ffmpeg('ffmpeg', args, `ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}`);
+    const clip = await readFile(output);
+    if (clip.length === 0) throw new ClipError(`ffmpeg produced an empty clip at ${window.atS.toFixed(3)} s`, '');
+    return { clip, span };
   } finally {
     await rm(folder, { recursive: true, force: true });
+  }
+}
+
+interface Packet {
+  /** Seconds from the file's start (ffprobe gives them from 0 of the stream's clock). */
+  pts: number;
+  duration: number;
+  key: boolean;
+}
+
+async function findSpan(sourcePath: string, window: ClipWindow): Promise<{ span: ClipSpan; seekTo: string }> {
+  const start = Math.max(0, window.atS - window.beforeS);
+  const end = window.atS + window.afterS;
+  const failure = `ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: ffprobe failed`;
+  const fileStart = Number(await ffmpeg('ffprobe', ['-v', 'error', '-show_entries', 'format=start_time', '-of', 'csv=p=0', sourcePath], failure)) || 0;
+  // Demuxing only: ffprobe seeks (on the stream's own clock) to the key frame before
+  // `start` and lists packets in decode order up to a while past `end`.
+  const interval = `${(start + fileStart).toFixed(6)}%${(end + fileStart + LONGEST_GOP_S).toFixed(6)}`;
+  const listed = await ffmpeg('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', interval,
+    '-show_entries', 'packet=pts,duration,flags:stream=time_base', '-of', 'json', sourcePath], failure);
+  const packets = parsePackets(listed, fileStart);
+  const first = packets.findLastIndex((p) => p.key && p.pts <= start + 1e-6);
+  const from = first >= 0 ? first : packets.findIndex((p) => p.key);
+  if (from < 0) throw new ClipError(`ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: no key frame near it`, '');
+  const next = packets.findIndex((p, i) => i > from && p.key && p.pts >= end - 1e-6);
+  const copied = packets.slice(from, next < 0 ? packets.length : next);
+  const toS = Math.max(...copied.map((p) => p.pts + p.duration));
+  return { span: { fromS: packets[from]!.pts, toS, packets: copied.length }, seekTo: packets[from]!.pts.toFixed(6) };
+}
+
+function parsePackets(json: string, fileStart: number): Packet[] {
+  const parsed = JSON.parse(json) as { streams?: Array<{ time_base?: string }>; packets?: Array<{ pts?: number; duration?: number; flags?: string }> };
+  const [num, den] = (parsed.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
+  const seconds = (ticks: number) => (ticks * num!) / den!;
+  return (parsed.packets ?? [])
+    .filter((p) => typeof p.pts === 'number')
+    .map((p) => ({ pts: seconds(p.pts!) - fileStart, duration: seconds(p.duration ?? 0), key: (p.flags ?? '').startsWith('K') }));
+}
+
+async function ffmpeg(command: 'ffmpeg' | 'ffprobe', args: string[], failure: string): Promise<string> {
+  try {
+    return (await run(command, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    throw new ClipError(`${failure}: ${stderr.trim().split('\n')[0] ?? ''}`, stderr);
   }
 }

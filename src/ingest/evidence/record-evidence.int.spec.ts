@@ -22,8 +22,9 @@ let store: LocalEvidenceStore;
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'roadledger-evidence-making-'));
   video = join(folder, 'source.mp4');
-  // A real 4 s H.264 source made by ffmpeg itself: 25 fps test pattern.
-  await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=4', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-y', video]);
+  // A real 4 s H.264 source made by ffmpeg itself: 25 fps test pattern, a key frame every
+  // second as road cameras send (clips are cut at key frames: event-clip.ts).
+  await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=4', '-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p', '-y', video]);
   store = new LocalEvidenceStore({ root: join(folder, 'store'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'secret-for-tests-123' });
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // The frame an infraction's snapshot is drawn on. From a file, the source's frame at full
 // resolution (better evidence than the analysis frame, and no frames kept in memory),
-// taken from the decoding that cuts the clip; from a live source, the nearest of the
-// recent analysis frames kept in a ring.
+// decoded again from the key frame before it when the evidence is made; from a live
+// source, the nearest of the recent analysis frames kept in a ring.
 import type { Box, Frame, FrameSourceInfo } from '../types.js';
 
 export interface EvidenceFrame {
@@ -33,7 +33,7 @@ export class EvidenceFrames {
 
   /**
    * Settles now which frame shows `pts`: evidence is made in the background, by which time
-   * a live source's ring has moved on. A file's frame is decoded with the clip, later.
+   * a live source's ring has moved on. A file's frame is decoded again, later.
    */
   reserve(pts: number): ReservedFrame {
     if (this.sourcePath) return { from: 'clip', width: this.info.sourceWidth, height: this.info.sourceHeight };
