@@ -78,8 +78,7 @@ function encodeObject(value: object): string | undefined {
   if (typeof withToJson.toJSON === 'function') return encode(withToJson.toJSON());
   if (Array.isArray(value)) return encodeArray(value);
   const record = value as Record<string, unknown>;
-  // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(Object.keys(record));
   let text = '{';
   for (const key of keys) {
     const encoded = encodeMember(record[key], key);
@@ -87,6 +86,42 @@ function encodeObject(value: object): string | undefined {
     text += `${text.length === 1 ? '' : ','}${encodeKey(key)}${encoded}`;
   }
   return `${text}}`;
+}
+
+// Objects built at one place in the code list their keys in one order, event after event:
+// each order seen is kept with its sorted form (up to a few per first key, and a bound on
+// first keys so that data keyed by ids cannot grow it without limit), so most objects are
+// matched by comparing their keys instead of sorting them (sorting cost a quarter of the
+// encoding of a typical event).
+interface KeyOrder {
+  order: readonly string[];
+  sorted: readonly string[];
+}
+const keyOrders = new Map<string, KeyOrder[]>();
+const KEY_ORDERS_LIMIT = 2_000;
+const ORDERS_PER_FIRST_KEY = 4;
+
+function sortedKeys(keys: string[]): readonly string[] {
+  const first = keys[0];
+  if (first === undefined || keys.length === 1) return keys;
+  const known = keyOrders.get(first);
+  if (known !== undefined) {
+    for (const candidate of known) if (sameKeys(candidate.order, keys)) return candidate.sorted;
+  }
+  // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
+  const sorted = [...keys].sort();
+  if (known === undefined) {
+    if (keyOrders.size < KEY_ORDERS_LIMIT) keyOrders.set(first, [{ order: keys, sorted }]);
+  } else if (known.length < ORDERS_PER_FIRST_KEY) {
+    known.push({ order: keys, sorted });
+  }
+  return sorted;
+}
+
+function sameKeys(order: readonly string[], keys: readonly string[]): boolean {
+  if (order.length !== keys.length) return false;
+  for (let index = 0; index < keys.length; index += 1) if (order[index] !== keys[index]) return false;
+  return true;
 }
 
 function encodeArray(items: readonly unknown[]): string {

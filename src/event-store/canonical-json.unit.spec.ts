@@ -14,6 +14,22 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(canonicalJson({ x: 1, y: [true, 'a'] })).toBe(canonicalJson({ y: [true, 'a'], x: 1 }));
   });
 
+  it('sorts each object by its own keys when objects of other shapes came before (remembered key orders)', () => {
+    const shapes = [
+      { a: 1, z: 2, b: 3 },
+      { a: 1, z: 2, c: 3 },
+      { a: 1, z: 2 },
+      { a: 1, c: 3, z: 2, b: 4 },
+      { a: 1, y: 2, x: 3 },
+      { a: 1, x: 3, y: 2 },
+      { a: 1, w: 2, v: 3 },
+      { a: 1, 9: 2, 10: 3 },
+    ];
+    for (let pass = 0; pass < 3; pass += 1) {
+      for (const shape of shapes) expect(canonicalJson(shape)).toBe(JSON.stringify(shape, [...Object.keys(shape)].sort()));
+    }
+  });
+
   it('serialises numbers as ECMAScript does', () => {
     expect(canonicalJson([1.0, 0.1 + 0.2, 1e21, -0, 1e-7])).toBe('[1,0.30000000000000004,1e+21,0,1e-7]');
   });
