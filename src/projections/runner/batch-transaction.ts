@@ -4,12 +4,14 @@
 // from an older position) never applies an event twice.
 import type { Pool, PoolClient } from 'pg';
 import { comparePositions, formatPosition, type Position, type RecordedEvent } from '../../event-store/port.js';
+import { announceReadModelChange, notifyReadModelChange } from '../read-model-changes.js';
 import { CONTROL_SCHEMA } from './control-schema.js';
 import { tableNamer, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
 import { statusAssignments, statusValues, type Progress } from './status.js';
 
-export type BatchOutcome = { kind: 'committed'; checkpoint: Position; applied: number } | { kind: 'retired' };
+/** `changed`: the batch held events the projection handles, so its tables may have moved. */
+export type BatchOutcome = { kind: 'committed'; checkpoint: Position; applied: number; changed?: boolean } | { kind: 'retired' };
 
 export interface BatchWork {
   events: readonly RecordedEvent[];
@@ -28,6 +30,7 @@ export async function commitBatch(pool: Pool, projection: Projection, generation
     await client.query(`BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL work_mem = '64MB'`);
     const outcome = await applyInTransaction(client, projection, generation, work);
     await client.query(outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
+    if (outcome.kind === 'committed' && outcome.changed) announceReadModelChange(projection.name);
     return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -58,6 +61,7 @@ async function applyInTransaction(
   const fresh = first && comparePositions(first.position, stored) > 0 ? work.events : work.events.filter((event) => comparePositions(event.position, stored) > 0);
   const last = fresh.at(-1);
   if (!last) return { kind: 'committed', checkpoint: stored, applied: 0 };
+  let changed = false;
 
   if (work.skipError !== undefined) {
     await client.query(
@@ -68,7 +72,11 @@ async function applyInTransaction(
   } else {
     const handled = new Set(projection.eventTypes);
     const events = fresh.filter((event) => handled.has(event.type));
-    if (events.length > 0) await projection.applyBatch(events, { client, table: tableNamer(generation.name, generation.generation) });
+    if (events.length > 0) {
+      await projection.applyBatch(events, { client, table: tableNamer(generation.name, generation.generation) });
+      await notifyReadModelChange(client, projection.name);
+      changed = true;
+    }
   }
 
   const progress = work.progress(last.position, last);
@@ -81,7 +89,7 @@ async function applyInTransaction(
            UPDATE ${CONTROL_SCHEMA}.projection_status SET ${statusAssignments(6)} WHERE name = $1 AND generation = $2`,
     values: [...key, last.position.commit.toString(), last.position.prepare.toString(), fresh.length, ...statusValues(progress, Date.now())],
   });
-  return { kind: 'committed', checkpoint: last.position, applied: fresh.length };
+  return { kind: 'committed', checkpoint: last.position, applied: fresh.length, changed };
 }
 
 export async function readCheckpoint(pool: Pool, generation: Generation): Promise<{ position: Position; processed: number } | null> {

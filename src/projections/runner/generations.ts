@@ -2,6 +2,7 @@
 // in `read_models` point at the live one. A rebuild fills a new generation beside the
 // live one and switches the views and the live pointer in one transaction.
 import type { Pool, PoolClient } from 'pg';
+import { announceReadModelChange, notifyReadModelChange } from '../read-model-changes.js';
 import { CONTROL_SCHEMA, VIEW_SCHEMA } from './control-schema.js';
 import type { Projection, ProjectionState } from './projection.js';
 
@@ -138,7 +139,7 @@ export async function createIndexes(pool: Pool, projection: Projection, generati
 
 /** Makes `next` live in one transaction (views and pointer); returns the generation it replaced. */
 export async function switchLive(pool: Pool, projection: Projection, next: Generation): Promise<Generation | null> {
-  return inTransaction(pool, async (client) => {
+  const replaced = await inTransaction(pool, async (client) => {
     await lockProjection(client, projection.name);
     const { live } = await readGenerations(client, projection.name);
     await pointViewsAt(client, projection, next.generation);
@@ -148,8 +149,11 @@ export async function switchLive(pool: Pool, projection: Projection, next: Gener
         WHERE name = $1`,
       [projection.name, next.generation, next.version],
     );
+    await notifyReadModelChange(client, projection.name);
     return live;
   });
+  announceReadModelChange(projection.name);
+  return replaced;
 }
 
 /**
