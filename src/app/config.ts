@@ -121,6 +121,10 @@ const ConfigSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Answers to read queries kept in memory while the read models they read have not moved
+  // (src/graphql/response-cache); off with false. The bound is on the answers' bytes.
+  GRAPHQL_RESPONSE_CACHE: bool.default(true),
+  GRAPHQL_RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
   // Subscriptions (graphql-ws): open at once per user, and new ones per user per window.
   SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
   SUBSCRIBE_RATE_POINTS: z.coerce.number().int().min(1).default(60),

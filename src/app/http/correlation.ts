@@ -5,9 +5,12 @@ import type { NextFunction, Request, Response } from 'express';
 
 const SANE = /^[A-Za-z0-9._:-]{1,128}$/;
 
+export function correlationIdFor(given: string | string[] | undefined): string {
+  return typeof given === 'string' && SANE.test(given) ? given : randomUUID();
+}
+
 export function correlationId(req: Request, res: Response, next: NextFunction): void {
-  const given = req.header('x-correlation-id');
-  const id = given && SANE.test(given) ? given : randomUUID();
+  const id = correlationIdFor(req.headers['x-correlation-id']);
   res.locals.correlationId = id;
   res.setHeader('x-correlation-id', id);
   next();

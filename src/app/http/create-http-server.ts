@@ -12,7 +12,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
-import type { Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import type { EventStore } from '../../event-store/port.js';
@@ -27,6 +27,9 @@ import { nulGuardPlugin } from '../../graphql/limits/nul-guard-plugin.js';
 import { depthLimitRule } from '../../graphql/limits/operation-limits.js';
 import { createApiLimiters } from '../../graphql/limits/rate-limiter.js';
 import { buildSchema, schemaSource } from '../../graphql/schema.js';
+import { responseCachePlugin } from '../../graphql/response-cache/cache-plugin.js';
+import { ReadModelVersions } from '../../graphql/response-cache/read-model-versions.js';
+import { ResponseCache } from '../../graphql/response-cache/response-cache.js';
 import { EventFanOut } from '../../graphql/subscriptions/event-fan-out.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
 import type { Logger } from '../logger.js';
@@ -36,6 +39,7 @@ import { httpLatency, metricsRoute } from './metrics.js';
 import { evidenceRoute } from './evidence-route.js';
 import { explorerAssets, explorerForBrowsers, explorerPage } from './explorer.js';
 import { attachGraphQLWebSocket } from './graphql-ws-server.js';
+import { graphqlPostListener, replayBodyError } from './graphql-post.js';
 
 export interface HttpServerOptions {
   settings: ApiSettings;
@@ -83,6 +87,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
   const schema = buildSchema(fanOut);
   const typeDefs = schemaSource();
   const ws = attachGraphQLWebSocket(httpServer, { schema, typeDefs, services, verify, limiters });
+  let cache: ResponseCache | null = null;
+  let versions: ReadModelVersions | null = null;
+  if (settings.GRAPHQL_RESPONSE_CACHE) {
+    versions = new ReadModelVersions(options.readPool.options, logger, () => cache?.clear());
+    cache = new ResponseCache(versions, settings.GRAPHQL_RESPONSE_CACHE_MB * 1024 * 1024);
+    await versions.start();
+  }
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -101,6 +112,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
       costLimitPlugin(settings.GRAPHQL_MAX_COST, typeDefs),
       nulGuardPlugin(),
       errorLoggingPlugin(),
+      responseCachePlugin(schema),
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
     ],
   });
@@ -118,22 +130,32 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
   server.use(explorerAssets);
   server.get('/', (_req, res) => void res.type('html').send(page));
   if ('readSignedUrl' in options.evidence) server.get('/evidence/*key', evidenceRoute(options.evidence as Parameters<typeof evidenceRoute>[0], logger));
+  const parseJson = express.json({ limit: '1mb' });
+  const admit = async (req: IncomingMessage) => {
+    try {
+      const viewer = await verify(bearerToken(req.headers.authorization));
+      await limiters.requests.consume(viewer.key);
+      return viewer;
+    } catch (error) {
+      throw clientErrorFor(error) ?? error;
+    }
+  };
+  // POST /graphql (the API's traffic) is served by graphql-post.ts before express; GET
+  // queries, the explorer and whatever that path declines come here.
   server.use(
     '/graphql',
     explorerForBrowsers(page),
-    express.json({ limit: '1mb' }),
+    replayBodyError,
+    parseJson,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const id = res.locals.correlationId as string;
-        try {
-          const viewer = await verify(bearerToken(req.headers.authorization));
-          await limiters.requests.consume(viewer.key);
-          return operationContext(viewer, id, services);
-        } catch (error) {
-          throw clientErrorFor(error) ?? error;
-        }
-      },
+      context: async ({ req, res }) => operationContext(await admit(req), res.locals.correlationId as string, services),
     }),
+  );
+  const expressListener = httpServer.listeners('request')[0] as RequestListener;
+  httpServer.removeListener('request', expressListener);
+  httpServer.on(
+    'request',
+    graphqlPostListener({ apollo, parseJson, admit, cache, contextFor: (viewer, id, ticket) => operationContext(viewer, id, services, ticket) }, expressListener),
   );
 
   await app.listen(settings.HTTP_PORT, settings.HTTP_HOST);
@@ -150,6 +172,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
       await app.close();
       await fanOut.close();
       await limiters.close();
+      await versions?.close();
     },
   };
 }

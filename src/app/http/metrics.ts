@@ -1,6 +1,7 @@
 // Prometheus metrics at /metrics: everything the process registered on prom-client's
 // default registry (commands, appends, projections, writer, consumer lag, registry, ingest)
 // plus Node's own, and the latency of every HTTP request (GraphQL included) by route.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, register } from 'prom-client';
 
@@ -27,6 +28,12 @@ export function httpLatency(req: Request, res: Response, next: NextFunction): vo
   // originalUrl: mounted routers (GraphQL at /graphql) rewrite req.path before 'finish'.
   res.on('finish', () => stop({ route: routeOf(req.originalUrl.split('?')[0] ?? ''), status: String(res.statusCode) }));
   next();
+}
+
+/** The same histogram for a request served without express (POST /graphql). */
+export function timeRequest(req: IncomingMessage, res: ServerResponse): void {
+  const stop = httpDuration.startTimer({ method: req.method });
+  res.on('finish', () => stop({ route: routeOf(req.url?.split('?')[0] ?? ''), status: String(res.statusCode) }));
 }
 
 export async function metricsRoute(_req: Request, res: Response): Promise<void> {
