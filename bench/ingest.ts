@@ -3,13 +3,15 @@
 // with ffmpeg at 5 fps to 960 px, PP-OCR plate detection at 640 px, tracking, rules in the
 // frame loop; PP-OCR reading and evidence in the background queue; publish to the
 // in-process transport): per stage p50/p99, frames/s and real-time factor at 5 fps for the
-// frame loop and for the whole run (the queue drained), and peak RSS. A vehicle model,
+// frame loop and for the whole run (the queue drained), peak RSS, and the evidence's parts
+// (still, clip, snapshot, SHA-256, store) per infraction. A vehicle model,
 // when given, runs beside the plate detector and is timed on its own as well.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../src/app/logger.js';
+import { KeepingProducer, printPutTimes, timeEvidenceParts, TimedStore } from './ingest-evidence-parts.js';
 import { DEFAULT_TOLERANCES } from '../src/domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../src/evidence/local/local-evidence-store.js';
 import { CombinedDetector } from '../src/ingest/detect/combined-detector.js';
@@ -62,24 +64,26 @@ const plates = new Timed(await PpocrTextDetector.create({ size: 640, spinning })
 const vehicles = vehicleModel ? new Timed(await YoloVehicleDetector.create({ modelPath: vehicleModel, spinning })) : null;
 const folder = await mkdtemp(join(tmpdir(), 'roadledger-bench-ingest-'));
 const transport = new InProcessTransport({ logger: createLogger('silent') });
+const publisher = new KeepingProducer(transport);
+const store = new TimedStore(new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'bench' }));
+const clockStart = new Date('2026-03-01T10:00:00Z');
 const summary = await runPipeline({
   source: await FileFrameSource.open(video, { rate: RATE, analysisWidth: 960 }),
   sourcePath: video,
   detector: vehicles ? new CombinedDetector([plates, vehicles]) : plates,
   reader: await PpocrPlateReader.create({ spinning }),
-  evidence: new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'bench' }),
-  publisher: transport,
+  evidence: store,
+  publisher,
   deviceId: device.deviceId,
   zone: device.zone,
   homography: device.homography,
   tolerances: DEFAULT_TOLERANCES,
   measuredPoint: device.measuredPoint,
   measuredPointHeight: device.measuredPointHeight,
-  clockStart: new Date('2026-03-01T10:00:00Z'),
+  clockStart,
   finishing,
 });
 await transport.close();
-await rm(folder, { recursive: true, force: true });
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 const row = (name: string, calls: number, p50: number, p99: number, unit: string) =>
@@ -110,3 +114,6 @@ pace('frame loop', summary.frameLoop.wallSeconds);
 pace('whole run (queue drained)', summary.wallSeconds);
 console.log(`queue drained ${queue.drainSeconds.toFixed(2)} s after the frame loop ended`);
 console.log(`peak RSS ${summary.peakRssMb} MB`);
+printPutTimes(store);
+await timeEvidenceParts(publisher.infractions, { video, size: { width: truth.video.width, height: truth.video.height }, clockStart, store });
+await rm(folder, { recursive: true, force: true });

@@ -81,13 +81,17 @@ async function findSpan(sourcePath: string, window: ClipWindow): Promise<{ span:
   const start = Math.max(0, window.atS - window.beforeS);
   const end = window.atS + window.afterS;
   const failure = `ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: ffprobe failed`;
-  const fileStart = Number(await ffmpeg('ffprobe', ['-v', 'error', '-show_entries', 'format=start_time', '-of', 'csv=p=0', sourcePath], failure)) || 0;
-  // Demuxing only: ffprobe seeks (on the stream's own clock) to the key frame before
-  // `start` and lists packets in decode order up to a while past `end`.
-  const interval = `${(start + fileStart).toFixed(6)}%${(end + fileStart + LONGEST_GOP_S).toFixed(6)}`;
-  const listed = await ffmpeg('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', interval,
-    '-show_entries', 'packet=pts,duration,flags:stream=time_base', '-of', 'json', sourcePath], failure);
-  const packets = parsePackets(listed, fileStart);
+  // Demuxing only: ffprobe seeks (on the stream's own clock, which starts at the file's
+  // start time, most often 0) to the key frame before `start` and lists packets in decode
+  // order up to a while past `end`. A file that starts later is listed again, shifted.
+  const list = async (fileStart: number) => {
+    const interval = `${(start + fileStart).toFixed(6)}%${(end + fileStart + LONGEST_GOP_S).toFixed(6)}`;
+    const listed = await ffmpeg('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', interval,
+      '-show_entries', 'packet=pts,duration,flags:stream=time_base:format=start_time', '-of', 'json', sourcePath], failure);
+    return parsePackets(listed);
+  };
+  const listed = await list(0);
+  const packets = listed.fileStart === 0 ? listed.packets : (await list(listed.fileStart)).packets;
   const first = packets.findLastIndex((p) => p.key && p.pts <= start + 1e-6);
   const from = first >= 0 ? first : packets.findIndex((p) => p.key);
   if (from < 0) throw new ClipError(`ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}: no key frame near it`, '');
@@ -97,13 +101,19 @@ async function findSpan(sourcePath: string, window: ClipWindow): Promise<{ span:
   return { span: { fromS: packets[from]!.pts, toS, packets: copied.length }, seekTo: packets[from]!.pts.toFixed(6) };
 }
 
-function parsePackets(json: string, fileStart: number): Packet[] {
-  const parsed = JSON.parse(json) as { streams?: Array<{ time_base?: string }>; packets?: Array<{ pts?: number; duration?: number; flags?: string }> };
+function parsePackets(json: string): { fileStart: number; packets: Packet[] } {
+  const parsed = JSON.parse(json) as {
+    streams?: Array<{ time_base?: string }>;
+    packets?: Array<{ pts?: number; duration?: number; flags?: string }>;
+    format?: { start_time?: string };
+  };
+  const fileStart = Number(parsed.format?.start_time ?? 0) || 0;
   const [num, den] = (parsed.streams?.[0]?.time_base ?? '1/1').split('/').map(Number);
   const seconds = (ticks: number) => (ticks * num!) / den!;
-  return (parsed.packets ?? [])
+  const packets = (parsed.packets ?? [])
     .filter((p) => typeof p.pts === 'number')
     .map((p) => ({ pts: seconds(p.pts!) - fileStart, duration: seconds(p.duration ?? 0), key: (p.flags ?? '').startsWith('K') }));
+  return { fileStart, packets };
 }
 
 async function ffmpeg(command: 'ffmpeg' | 'ffprobe', args: string[], failure: string): Promise<string> {
