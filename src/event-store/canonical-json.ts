@@ -35,18 +35,8 @@ function encodeString(value: string): string {
   return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
-// Member names repeat from event to event (they are schema fields): their encodings are
-// kept, up to a bound so that data keyed by ids cannot grow the cache without limit.
-const encodedKeys = new Map<string, string>();
-const ENCODED_KEYS_LIMIT = 2_000;
-
 function encodeKey(key: string): string {
-  let encoded = encodedKeys.get(key);
-  if (encoded === undefined) {
-    encoded = `${encodeString(key)}:`;
-    if (encodedKeys.size < ENCODED_KEYS_LIMIT) encodedKeys.set(key, encoded);
-  }
-  return encoded;
+  return `${encodeString(key)}:`;
 }
 
 function encode(value: unknown): string | undefined {
@@ -78,44 +68,51 @@ function encodeObject(value: object): string | undefined {
   if (typeof withToJson.toJSON === 'function') return encode(withToJson.toJSON());
   if (Array.isArray(value)) return encodeArray(value);
   const record = value as Record<string, unknown>;
-  const keys = sortedKeys(Object.keys(record));
+  const { keys, prefixes } = sortedMembers(Object.keys(record));
   let text = '{';
-  for (const key of keys) {
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index]!;
     const encoded = encodeMember(record[key], key);
     if (encoded === undefined) continue;
-    text += `${text.length === 1 ? '' : ','}${encodeKey(key)}${encoded}`;
+    text += `${text.length === 1 ? '' : ','}${prefixes[index]!}${encoded}`;
   }
   return `${text}}`;
 }
 
 // Objects built at one place in the code list their keys in one order, event after event:
-// each order seen is kept with its sorted form (up to a few per first key, and a bound on
-// first keys so that data keyed by ids cannot grow it without limit), so most objects are
-// matched by comparing their keys instead of sorting them (sorting cost a quarter of the
-// encoding of a typical event).
-interface KeyOrder {
+// each order seen is kept with its sorted form and the members' encoded names (up to a few
+// orders per first key, and a bound on first keys so that data keyed by ids cannot grow it
+// without limit), so most objects are matched by comparing their keys instead of sorting
+// them (sorting cost a quarter of the encoding of a typical event).
+interface SortedMembers {
+  keys: readonly string[];
+  /** `"key":` for each of keys. */
+  prefixes: readonly string[];
+}
+interface KeyOrder extends SortedMembers {
   order: readonly string[];
-  sorted: readonly string[];
 }
 const keyOrders = new Map<string, KeyOrder[]>();
 const KEY_ORDERS_LIMIT = 2_000;
 const ORDERS_PER_FIRST_KEY = 4;
+const NO_MEMBERS: SortedMembers = { keys: [], prefixes: [] };
 
-function sortedKeys(keys: string[]): readonly string[] {
-  const first = keys[0];
-  if (first === undefined || keys.length === 1) return keys;
+function sortedMembers(order: string[]): SortedMembers {
+  const first = order[0];
+  if (first === undefined) return NO_MEMBERS;
   const known = keyOrders.get(first);
   if (known !== undefined) {
-    for (const candidate of known) if (sameKeys(candidate.order, keys)) return candidate.sorted;
+    for (const candidate of known) if (sameKeys(candidate.order, order)) return candidate;
   }
   // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
-  const sorted = [...keys].sort();
+  const keys = [...order].sort();
+  const entry: KeyOrder = { order, keys, prefixes: keys.map(encodeKey) };
   if (known === undefined) {
-    if (keyOrders.size < KEY_ORDERS_LIMIT) keyOrders.set(first, [{ order: keys, sorted }]);
+    if (keyOrders.size < KEY_ORDERS_LIMIT) keyOrders.set(first, [entry]);
   } else if (known.length < ORDERS_PER_FIRST_KEY) {
-    known.push({ order: keys, sorted });
+    known.push(entry);
   }
-  return sorted;
+  return entry;
 }
 
 function sameKeys(order: readonly string[], keys: readonly string[]): boolean {
