@@ -47,8 +47,6 @@ export function startModelThread(bytes: Uint8Array, inputName: string): Promise<
     eval: true,
     workerData: { bytes, inputName, onnxruntime: createRequire(import.meta.url).resolve('onnxruntime-node') },
   });
-  // A run that never ends must not keep the process from exiting.
-  worker.unref();
   const pending = new Map<number, { resolve: (output: Float32Array) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let stopped: Error | null = null;
@@ -64,12 +62,16 @@ export function startModelThread(bytes: Uint8Array, inputName: string): Promise<
     worker.on('exit', (code) => stop(new Error(`the model's thread stopped (exit code ${code})`)));
     worker.on('message', (reply: Reply) => {
       if ('loaded' in reply) {
+        // An idle model must not keep the process alive; a call waiting for its answer does.
+        // (After the listeners: adding a 'message' listener refs the worker again.)
+        worker.unref();
         resolveLoad({
           ...reply.loaded,
           run(features) {
             if (stopped) return Promise.reject(stopped);
             const id = nextId++;
             return new Promise<Float32Array>((resolve, reject) => {
+              if (pending.size === 0) worker.ref();
               pending.set(id, { resolve, reject });
               worker.postMessage({ id, features });
             });
@@ -84,6 +86,7 @@ export function startModelThread(bytes: Uint8Array, inputName: string): Promise<
       } else {
         const call = pending.get(reply.id);
         pending.delete(reply.id);
+        if (pending.size === 0) worker.unref();
         if ('error' in reply) call?.reject(new Error(reply.error));
         else call?.resolve(reply.output);
       }
