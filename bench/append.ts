@@ -100,6 +100,17 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
  * as a decider's would be, and their making is not timed (COPY's rows are made untimed too).
  */
 async function batchedAppends(store: PostgresEventStore, count: number, target: 'new' | 'known head' | 'unknown head', other?: PostgresEventStore): Promise<number> {
+  return (await timedBatchedAppends(store, count, target, other)).eventsPerSecond;
+}
+
+interface BatchedFigures {
+  eventsPerSecond: number;
+  msPerCall: number;
+  /** This process's CPU (user + system) inside the timed calls: the least load-sensitive figure. */
+  clientCpuMsPerCall: number;
+}
+
+async function timedBatchedAppends(store: PostgresEventStore, count: number, target: 'new' | 'known head' | 'unknown head', other?: PostgresEventStore): Promise<BatchedFigures> {
   const calls = count / 100;
   const prefix = `batch-${randomUUID().slice(0, 8)}`;
   if (target !== 'new') {
@@ -107,13 +118,21 @@ async function batchedAppends(store: PostgresEventStore, count: number, target: 
   }
   const writer = target === 'unknown head' && other ? other : store;
   let elapsedMs = 0;
+  let cpuMicros = 0;
   for (let call = 0; call < calls; call += 1) {
     const events = someEvents(100);
+    const cpuBefore = process.cpuUsage();
     const began = performance.now();
     await writer.append(`${prefix}-${call}`, events, target === 'new' ? 'no_stream' : 0);
     elapsedMs += performance.now() - began;
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMicros += cpu.user + cpu.system;
   }
-  return Math.round(count / (elapsedMs / 1000));
+  return {
+    eventsPerSecond: Math.round(count / (elapsedMs / 1000)),
+    msPerCall: round(elapsedMs / calls),
+    clientCpuMsPerCall: round(cpuMicros / 1000 / calls),
+  };
 }
 
 /**
@@ -220,14 +239,21 @@ async function copyWorkload(pool: pg.Pool, count: number, table = 'events_copy')
 async function interleavedRatio(store: PostgresEventStore, count: number, rounds: number): Promise<void> {
   const copies: number[] = [];
   const appends: number[] = [];
+  const msPerCall: number[] = [];
+  const cpuMsPerCall: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const copy = () => copyWorkload(store.pool, count, `events_copy_round_${round}`).then((value) => copies.push(value));
-    const append = () => batchedAppends(store, count, 'new').then((value) => appends.push(value));
+    const append = () =>
+      timedBatchedAppends(store, count, 'new').then((figures) => {
+        appends.push(figures.eventsPerSecond);
+        msPerCall.push(figures.msPerCall);
+        cpuMsPerCall.push(figures.clientCpuMsPerCall);
+      });
     if (round % 2 === 0) await copy().then(append);
     else await append().then(copy);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   console.log(`COPY vs one caller's 100-event appends, ${rounds} interleaved rounds of ${count}: COPY ${copies.join(' ')} (median ${median(copies)}); append ${appends.join(' ')} (median ${median(appends)}); ratio of medians ${((median(appends) / median(copies)) * 100).toFixed(0)}% (target >= 50%)`);
+  console.log(`  per 100-event call: ${median(msPerCall)} ms (COPY: ${round(100_000 / median(copies))} ms per 100 rows), of which this process's CPU ${median(cpuMsPerCall)} ms (medians; rounds ${cpuMsPerCall.join(' ')})`);
 }
 
 function* chunks(lines: string[], size: number): Generator<string> {
