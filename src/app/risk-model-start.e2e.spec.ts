@@ -3,11 +3,10 @@
 // PostgreSQL, no connection to a configured one. The same settings with a model that fits
 // start and listen, so each check here could fail.
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../test/support/free-port.js';
+import { freePort, portOpen } from '../../test/support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/postgres.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -16,18 +15,6 @@ import { startRoadledger } from './roadledger.js';
 const MODELS = 'test/fixtures/models/risk';
 let database: TestDatabase;
 let scratch: string;
-
-/** Whether anything accepts a connection on the loopback port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Connections to the test database other than the one asking. */
 async function otherConnections(): Promise<number> {
@@ -60,8 +47,8 @@ describe('starting the app with RISK_MODEL_PATH', () => {
     await expect(startRoadledger(config, createLogger('silent'))).rejects.toThrow(
       'RISK_MODEL_PATH: model risk-three-features.onnx has input "features" float32 [batch, 3]; expected one float32 input "features" of shape [batch, 4] (confirmed_offences, recent_offences, repeat_offences, unpaid_fines)',
     );
-    expect(await listening(config.HTTP_PORT)).toBe(false);
-    expect(await listening(embeddedPort)).toBe(false);
+    expect(await portOpen(config.HTTP_PORT)).toBe(false);
+    expect(await portOpen(embeddedPort)).toBe(false);
     expect(await readdir(dataDir)).toEqual([]);
   });
 
@@ -71,7 +58,7 @@ describe('starting the app with RISK_MODEL_PATH', () => {
     const { config } = await settings(notAModel, { DATABASE_URL: database.url });
 
     await expect(startRoadledger(config, createLogger('silent'))).rejects.toThrow(/^RISK_MODEL_PATH: risk\.onnx is not a model onnxruntime can load: .+/);
-    expect(await listening(config.HTTP_PORT)).toBe(false);
+    expect(await portOpen(config.HTTP_PORT)).toBe(false);
     expect(await otherConnections()).toBe(0);
   });
 
@@ -79,11 +66,11 @@ describe('starting the app with RISK_MODEL_PATH', () => {
     const { config } = await settings(`${MODELS}/risk-linear.onnx`, { DATABASE_URL: database.url });
     const app = await startRoadledger(config, createLogger('silent'));
     try {
-      expect(await listening(config.HTTP_PORT)).toBe(true);
+      expect(await portOpen(config.HTTP_PORT)).toBe(true);
       expect(await otherConnections()).toBeGreaterThan(0);
     } finally {
       await app.stop();
     }
-    expect(await listening(config.HTTP_PORT)).toBe(false);
+    expect(await portOpen(config.HTTP_PORT)).toBe(false);
   });
 });
