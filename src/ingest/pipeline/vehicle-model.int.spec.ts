@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
-import { applyHomography, type Homography } from '../../domain/shared/homography.js';
 import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { InProcessTransport } from '../../transport/in-process/in-process-transport.js';
@@ -22,11 +21,11 @@ import { iou } from '../track/box-geometry.js';
 import { ppocrModelPaths } from '../detect/ppocr-models.js';
 import { YoloVehicleDetector } from '../detect/yolo-vehicle-detector.js';
 import { FileFrameSource } from '../frames/file-frame-source.js';
+import { deviceSettingsFromTruth } from '../synth/device-settings-from-truth.js';
 import { generateVideo } from '../synth/generate.js';
 import { defaultScene } from '../synth/scene.js';
 import type { VideoTruth } from '../synth/truth.js';
 import type { Box } from '../types.js';
-import { parseDeviceSettings, type DeviceSettings } from './device-settings.js';
 import { ingestVideo, type IngestVideoOptions } from './ingest-video.js';
 import type { PipelineProgress } from './summary.js';
 
@@ -34,7 +33,6 @@ const VEHICLE_MODEL = fileURLToPath(new URL('../../../test/fixtures/models/yolo-
 /** The class the model answers for each body colour (tools/models/build-synth-vehicle-fixture.py). */
 const CLASS_OF_COLOUR: Record<string, string> = { '#2f5d9e': 'car', '#b33a3a': 'truck', '#3c8d4f': 'bus', '#d9d9d9': 'motorcycle', '#7a4fa0': 'car' };
 const CLOCK_START = new Date('2026-03-01T08:00:00Z');
-const flat = (m: number[][]): Homography => m.flat() as unknown as Homography;
 
 let folder: string;
 let video: string;
@@ -53,27 +51,6 @@ function expectedClass(vehicleId: string): string {
   return CLASS_OF_COLOUR[colour]!;
 }
 
-function deviceSettings(): DeviceSettings {
-  const toImage = (p: { x: number; y: number }) => applyHomography(flat(truth.calibration.groundToImage), p);
-  return parseDeviceSettings({
-    deviceId: 'cam-synth',
-    calibration: { imageToGround: truth.calibration.imageToGround },
-    measuredPoint: 'centre',
-    measuredPointHeight: { cameraHeightM: 5.5, pointHeightM: 0.51 },
-    zone: {
-      zoneId: 'synth-zone',
-      speedLimitKmh: truth.scene.speedLimitKmh,
-      jurisdiction: 'PE',
-      stopLine: {
-        line: { a: truth.scene.stopLine.image[0], b: truth.scene.stopLine.image[1] },
-        approachSide: toImage({ x: 0, y: 10 }),
-        signal: { kind: 'region', region: truth.scene.signal.region },
-      },
-      lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
-    },
-  });
-}
-
 /** Runs ingestVideo as the CLI composes it and gathers what it published and reported. */
 async function ingest(vehicleModel: IngestVideoOptions['vehicleModel'], evidenceRoot: string) {
   const transport = new InProcessTransport({ logger: createLogger('silent') });
@@ -81,7 +58,7 @@ async function ingest(vehicleModel: IngestVideoOptions['vehicleModel'], evidence
   const progress: PipelineProgress[] = [];
   const outcome = await ingestVideo({
     input: video,
-    device: deviceSettings(),
+    device: deviceSettingsFromTruth(truth, { deviceId: 'cam-synth', zoneId: 'synth-zone', jurisdiction: 'PE' }),
     evidence,
     publisher: transport,
     tolerances: DEFAULT_TOLERANCES,
