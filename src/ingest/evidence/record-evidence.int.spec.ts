@@ -101,9 +101,8 @@ function listeningLogger() {
   return { logger, warnings };
 }
 
-const stores: Array<[string, () => Promise<EvidenceStore>]> = [
-  ['the local folder', async () => new LocalEvidenceStore({ root: await mkdtemp(join(folder, 'store-')), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'secret-for-tests-123' })],
-];
+const freshLocalStore = async () => new LocalEvidenceStore({ root: await mkdtemp(join(folder, 'store-')), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'secret-for-tests-123' });
+const stores: Array<[string, () => Promise<EvidenceStore>]> = [['the local folder', freshLocalStore]];
 if (minioUp) {
   stores.push(['MinIO', async () => {
     const minio = new MinioEvidenceStore({ endpoint: s3Endpoint, accessKey: 'roadledger', secretKey: 'roadledger-secret', bucket: 'evidence', region: 'us-east-1' });
@@ -128,7 +127,7 @@ describe.each(stores)('re-ingest over evidence already stored, in %s', (_name, m
     const store = await makeStore();
     const made = request();
     // What this recipe makes, seen in a store of its own.
-    const fresh = await recordEvidence(await stores[0]![1](), made);
+    const fresh = await recordEvidence(await freshLocalStore(), made);
     // The same keys already hold what an older recipe made: another JPEG quality, another x264 preset.
     const keyOf = (uri: string) => uri.replace(/^(evidence:\/\/local|s3:\/\/[^/]+)\//, '');
     const olderSnapshot = await sharp(made.frame.rgb, { raw: { width: 320, height: 240, channels: 3 } }).jpeg({ quality: 40 }).toBuffer();
