@@ -1,14 +1,18 @@
 // bench:graphql — the review-queue query (20 rows, a filter, a cursor) over 100,000
 // infractions in the read model, under load from a second process (autocannon), against
 // the same rows fetched by bare pg queries in a loop of the same concurrency. Prints req/s,
-// p50/p99 and the ratio. Needs PostgreSQL: DATABASE_URL, or the project's service on
-// 127.0.0.1:15432 (`npm run services:up postgres`).
+// p50/p99, the server's CPU per request and the ratio, with the response cache off and on
+// (its hit rate), and a run whose cursor differs on every request (no reuse: the cache's
+// other end). Needs PostgreSQL: DATABASE_URL, or the project's service on 127.0.0.1:15432
+// (`npm run services:up postgres`).
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { randomBytes, randomInt } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import autocannon from 'autocannon';
 import { Command } from 'commander';
 import pg from 'pg';
+import { Counter, register } from 'prom-client';
 import { loadConfig } from '../src/app/config.js';
 import { createHttpServer } from '../src/app/http/create-http-server.js';
 import { createLogger } from '../src/app/logger.js';
@@ -17,17 +21,72 @@ import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-s
 import { LocalEvidenceStore } from '../src/evidence/local/local-evidence-store.js';
 import { mintToken } from '../src/graphql/auth/mint-token.js';
 import { infractionsProjection } from '../src/projections/infractions/projection.js';
-import { pageOfInfractions, searchInfractions } from '../src/projections/infractions/queries.js';
+import { encodeCursor, pageOfInfractions, searchInfractions } from '../src/projections/infractions/queries.js';
 import { migrateControlSchema } from '../src/projections/runner/control-schema.js';
 import { ensureLiveGeneration, tableNamer } from '../src/projections/runner/generations.js';
+
+const ZONES = 20;
+const STATUSES = ['DETECTED', 'DETECTED', 'DETECTED', 'VALIDATED', 'FINED', 'PAID', 'REJECTED'];
+const FILTER = { status: ['DETECTED'], zoneId: 'zone-7' };
+const FIRST_INSTANT = Date.parse('2026-01-01T00:00:00Z');
+
+/** A cursor anywhere in the filled range: keyset pagination takes any position, so each request can ask for a page never asked before. */
+function randomCursor(rows: number): string {
+  const i = randomInt(1, rows + 1);
+  return encodeCursor({ occurred_at: new Date(FIRST_INSTANT + i * 20_000).toISOString(), infraction_id: `inf-${String(randomInt(0, 10_000_000)).padStart(7, '0')}` });
+}
+
+const query = (withCount: boolean): string => `query Queue($after: String) {
+  infractions(filter: { status: [DETECTED], zoneId: "zone-7" }, first: 20, after: $after) {
+    ${withCount ? 'totalCount' : ''}
+    pageInfo { hasNextPage endCursor }
+    edges { node { id type status occurredAt reviewDeadline plate { text confidence verified } speed { measuredKmh consideredKmh limitKmh } } }
+  }
+}`;
+
+interface LoadPlan {
+  url: string;
+  token: string;
+  connections: number;
+  seconds: number;
+  withCount: boolean;
+  /** The second page's cursor, or 'random' for a new cursor on every request. */
+  after: string;
+  rows: number;
+}
+
+/** The load generator's own process (`--load-worker <plan>`): autocannon, its result as JSON on stdout. */
+async function loadWorker(plan: LoadPlan): Promise<void> {
+  const text = query(plan.withCount);
+  const fixed = JSON.stringify({ query: text, variables: { after: plan.after } });
+  const result = await autocannon({
+    url: plan.url,
+    connections: plan.connections,
+    duration: plan.seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.token}` },
+        setupRequest: (request) => ({ ...request, body: plan.after === 'random' ? JSON.stringify({ query: text, variables: { after: randomCursor(plan.rows) } }) : fixed }),
+      },
+    ],
+  });
+  process.stdout.write(JSON.stringify(result));
+}
+
+if (process.argv[2] === '--load-worker') {
+  await loadWorker(JSON.parse(process.argv[3]!) as LoadPlan);
+  process.exit(0);
+}
 
 const options = new Command()
   .option('--rows <n>', 'infractions in the read model', '100000')
   .option('--connections <n>', 'concurrent connections of the load generator', '20')
   .option('--seconds <n>', 'length of each measured run', '15')
   .option('--graphql-only', 'only the GraphQL page query, no bare runs: for `node --cpu-prof` of the server')
+  .option('--cache <which>', 'response cache for --graphql-only: on or off', 'off')
   .parse()
-  .opts<{ rows: string; connections: string; seconds: string; graphqlOnly?: boolean }>();
+  .opts<{ rows: string; connections: string; seconds: string; graphqlOnly?: boolean; cache: string }>();
 const rows = Number(options.rows);
 const connections = Number(options.connections);
 const seconds = Number(options.seconds);
@@ -42,9 +101,6 @@ url.pathname = `/${database}`;
 const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), HTTP_PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '1000000000' });
 const logger = createLogger('warn', 'bench-graphql');
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.PG_POOL_SIZE });
-
-const ZONES = 20;
-const STATUSES = ['DETECTED', 'DETECTED', 'DETECTED', 'VALIDATED', 'FINED', 'PAID', 'REJECTED'];
 
 async function fill(): Promise<void> {
   await migrateControlSchema(pool);
@@ -68,21 +124,12 @@ async function fill(): Promise<void> {
   await pool.query(`ANALYZE ${table}`);
 }
 
-const query = (withCount: boolean): string => `query Queue($after: String) {
-  infractions(filter: { status: [DETECTED], zoneId: "zone-7" }, first: 20, after: $after) {
-    ${withCount ? 'totalCount' : ''}
-    pageInfo { hasNextPage endCursor }
-    edges { node { id type status occurredAt reviewDeadline plate { text confidence verified } speed { measuredKmh consideredKmh limitKmh } } }
-  }
-}`;
-const FILTER = { status: ['DETECTED'], zoneId: 'zone-7' };
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** The same rows by the same SQL straight through pg, `connections` loops at once. */
-async function bare(after: string, withCount: boolean): Promise<{ requests: number; rps: number; p50: number; p99: number; cpuMsPerRequest: number }> {
+async function bare(after: string, withCount: boolean): Promise<Measured> {
   const read = withCount ? searchInfractions : pageOfInfractions;
   const latencies: number[] = [];
   const cpu = process.cpuUsage();
@@ -91,92 +138,139 @@ async function bare(after: string, withCount: boolean): Promise<{ requests: numb
     Array.from({ length: connections }, async () => {
       while (Date.now() < until) {
         const started = process.hrtime.bigint();
-        await read(pool, FILTER, { first: 20, after });
+        await read(pool, FILTER, { first: 20, after: after === 'random' ? randomCursor(rows) : after });
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }),
   );
   const cpuMsPerRequest = cpuMs(process.cpuUsage(cpu)) / latencies.length;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMsPerRequest };
+  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures: '0/0', cpuMsPerRequest, hitRate: null };
+}
+
+interface Measured {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: string;
+  /** CPU time of this process (the server) per request: the figure least bent by other load on the machine. */
+  cpuMsPerRequest: number;
+  /** Share of requests answered from the response cache, null with the cache off. */
+  hitRate: number | null;
 }
 
 interface AutocannonResult {
   requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
+  latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
-  /** CPU time of this process (the server) per request: the figure least bent by other load on the machine. */
-  cpuMsPerRequest: number;
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
-async function load(target: string, token: string, after: string, withCount: boolean): Promise<AutocannonResult> {
-  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const body = JSON.stringify({ query: query(withCount), variables: { after } });
-  const cpu = process.cpuUsage();
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [cli, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', body, target],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  const result = JSON.parse(stdout) as Omit<AutocannonResult, 'cpuMsPerRequest'>;
-  return { ...result, cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / Math.max(1, result.requests.total) };
+async function cacheLookups(): Promise<{ hit: number; all: number }> {
+  const metric = register.getSingleMetric('roadledger_graphql_response_cache_lookups_total') as Counter | undefined;
+  const values = metric ? (await metric.get()).values : [];
+  return { hit: values.find((value) => value.labels.result === 'hit')?.value ?? 0, all: values.reduce((sum, value) => sum + value.value, 0) };
 }
 
-/** GraphQL against the bare query for both shapes of the review queue, as a table and verdicts. */
-async function compare(target: string, token: string, after: string): Promise<void> {
-  console.log('');
-  console.log(`| query | path | req/s | p50 ms | p99 ms | requests | non-2xx/errors | node CPU ms/req |`);
-  console.log(`|---|---|---|---|---|---|---|---|`);
-  const verdicts: string[] = [];
-  for (const withCount of [false, true]) {
-    const label = withCount ? 'page + totalCount (2 statements)' : 'page only (1 statement)';
-    const api = await load(target, token, after, withCount);
-    const direct = await bare(after, withCount);
-    const ratio = direct.rps / api.requests.average;
-    console.log(`| ${label} | GraphQL over HTTP (autocannon, second process) | ${api.requests.average.toFixed(0)} | ${api.latency.p50} | ${api.latency.p99} | ${api.requests.total} | ${api.non2xx}/${api.errors} | ${api.cpuMsPerRequest.toFixed(3)} |`);
-    console.log(`| ${label} | bare pg, same SQL, in process | ${direct.rps.toFixed(0)} | ${direct.p50.toFixed(2)} | ${direct.p99.toFixed(2)} | ${direct.requests} | 0/0 | ${direct.cpuMsPerRequest.toFixed(3)} |`);
+/** autocannon in a second process against `target`; the server's CPU measured here meanwhile. */
+async function load(target: string, token: string, after: string, withCount: boolean, cached: boolean): Promise<Measured> {
+  const plan: LoadPlan = { url: target, token, connections, seconds, withCount, after, rows };
+  const cpu = process.cpuUsage();
+  const lookups = await cacheLookups();
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--load-worker', JSON.stringify(plan)], { maxBuffer: 64 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as AutocannonResult;
+  const after_ = await cacheLookups();
+  const total = Math.max(1, result.requests.total);
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: `${result.non2xx}/${result.errors}`,
+    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / total,
+    hitRate: cached ? (after_.hit - lookups.hit) / Math.max(1, after_.all - lookups.all) : null,
+  };
+}
+
+interface Servers {
+  cacheOff: string;
+  cacheOn: string;
+}
+
+/** GraphQL with the cache off and on against the bare query, for one shape and one cursor plan, as table rows and verdicts. */
+async function compare(servers: Servers, token: string, after: string, withCount: boolean, label: string, verdicts: string[]): Promise<void> {
+  const off = await load(servers.cacheOff, token, after, withCount, false);
+  const on = await load(servers.cacheOn, token, after, withCount, true);
+  const direct = await bare(after, withCount);
+  const row = (path: string, m: Measured, ratio: string): void =>
+    console.log(`| ${label} | ${path} | ${m.rps.toFixed(0)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${m.requests} | ${m.failures} | ${m.cpuMsPerRequest.toFixed(3)} | ${m.hitRate === null ? '' : `${(m.hitRate * 100).toFixed(1)}%`} | ${ratio} |`);
+  // The cost ratio: how many times the bare query's throughput is the GraphQL path's.
+  const ratioOf = (m: Measured): number => direct.rps / m.rps;
+  row('GraphQL, response cache off', off, `${ratioOf(off).toFixed(2)}x`);
+  row('GraphQL, response cache on', on, `${ratioOf(on).toFixed(2)}x`);
+  row('bare pg, same SQL, in process', direct, '1x');
+  for (const [name, m] of [['cache off', off], ['cache on', on]] as const) {
+    const ratio = ratioOf(m);
     verdicts.push(
-      `${label}: cost ratio GraphQL/bare ${ratio.toFixed(2)}x; >= 2000 req/s ${api.requests.average >= 2000 ? 'met' : 'NOT met'}, p99 < 50 ms ${api.latency.p99 < 50 ? 'met' : 'NOT met'}, <= 3x ${ratio <= 3 ? 'met' : 'NOT met'}`,
+      `${label}, ${name}${m.hitRate === null ? '' : ` (hit rate ${(m.hitRate * 100).toFixed(1)}%)`}: ${m.rps.toFixed(0)} req/s, cost ratio ${ratio.toFixed(2)}x; ` +
+        `>= 2000 req/s ${m.rps >= 2000 ? 'met' : 'NOT met'}, p99 < 50 ms ${m.p99 < 50 ? 'met' : 'NOT met'}, <= 3x ${ratio <= 3 ? 'met' : 'NOT met'}`,
     );
   }
-  console.log('');
-  for (const verdict of verdicts) console.log(verdict);
 }
 
 const store = new PostgresEventStore({ connectionString: config.DATABASE_URL!, poolSize: 4, logger });
 // DROP DATABASE ... WITH (FORCE) at the end ends any connection still open; that is expected.
 for (const each of [pool, store.pool]) each.on('error', (error) => console.error(`pool closed at shutdown: ${error.message}`));
-let server: Awaited<ReturnType<typeof createHttpServer>> | null = null;
+const running: Array<Awaited<ReturnType<typeof createHttpServer>>> = [];
 try {
   await store.migrate();
   const started = Date.now();
   await fill();
   console.log(`read model: ${rows} infractions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  server = await createHttpServer({
-    settings: config,
-    logger,
-    store,
-    readPool: pool,
-    evidence: new LocalEvidenceStore({ root: '.data/bench-evidence', publicBaseUrl: 'http://127.0.0.1/evidence', signingSecret: 'bench' }),
-    writeSide: WriteSideModule.forRoot({ eventStore: store, personalDataPool: pool, personalDataSecret: config.PERSONAL_DATA_SECRET, logger }),
-  });
+  const serve = async (cache: boolean): Promise<string> => {
+    const server = await createHttpServer({
+      settings: { ...config, GRAPHQL_RESPONSE_CACHE: cache },
+      logger,
+      store,
+      readPool: pool,
+      evidence: new LocalEvidenceStore({ root: '.data/bench-evidence', publicBaseUrl: 'http://127.0.0.1/evidence', signingSecret: 'bench' }),
+      writeSide: WriteSideModule.forRoot({ eventStore: store, personalDataPool: pool, personalDataSecret: config.PERSONAL_DATA_SECRET, logger }),
+    });
+    running.push(server);
+    return `${server.url}/graphql`;
+  };
   const token = await mintToken({ secret: config.JWT_SECRET, role: 'operator', subject: 'bench', ttl: '1h' });
   const firstPage = await searchInfractions(pool, FILTER, { first: 20 });
   const after = firstPage.endCursor!;
-  console.log(`review queue: zone-7 DETECTED, ${firstPage.totalCount} rows match; measuring the second page (cursor) for ${seconds} s at ${connections} connections`);
+  console.log(`review queue: zone-7 DETECTED, ${firstPage.totalCount} rows match; ${seconds} s per run at ${connections} connections`);
 
-  await load(`${server.url}/graphql`, token, after, true); // warm-up: JIT, pools, Apollo's document cache
   if (options.graphqlOnly) {
-    const api = await load(`${server.url}/graphql`, token, after, false);
-    console.log(`GraphQL, page only: ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, non-2xx/errors ${api.non2xx}/${api.errors}, server CPU ${api.cpuMsPerRequest.toFixed(3)} ms/req`);
+    const cached = options.cache === 'on';
+    const target = await serve(cached);
+    await load(target, token, after, true, cached); // warm-up: JIT, pools, Apollo's document cache
+    const api = await load(target, token, after, false, cached);
+    console.log(
+      `GraphQL, page only, response cache ${cached ? 'on' : 'off'}: ${api.rps.toFixed(0)} req/s, p50 ${api.p50} ms, p99 ${api.p99} ms, non-2xx/errors ${api.failures}, ` +
+        `server CPU ${api.cpuMsPerRequest.toFixed(3)} ms/req${api.hitRate === null ? '' : `, hit rate ${(api.hitRate * 100).toFixed(1)}%`}`,
+    );
   } else {
-    await compare(`${server.url}/graphql`, token, after);
+    const servers: Servers = { cacheOff: await serve(false), cacheOn: await serve(true) };
+    for (const target of [servers.cacheOff, servers.cacheOn]) await load(target, token, after, true, false); // warm-up
+    console.log('');
+    console.log('| query | path | req/s | p50 ms | p99 ms | requests | non-2xx/errors | server CPU ms/req | cache hit rate | cost vs bare |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    const verdicts: string[] = [];
+    await compare(servers, token, after, false, 'page only, second page', verdicts);
+    await compare(servers, token, after, true, 'page + totalCount, second page', verdicts);
+    await compare(servers, token, 'random', false, 'page only, a new cursor every request', verdicts);
+    console.log('');
+    for (const verdict of verdicts) console.log(verdict);
   }
 } finally {
-  await server?.close();
+  for (const server of running) await server.close();
   await store.close();
   await pool.end();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

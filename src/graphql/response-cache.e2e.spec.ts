@@ -61,6 +61,24 @@ describe('with the cache on (the default)', () => {
     expect((await lookups()).hit).toBe(before.hit + 1);
   });
 
+  it('answers from the cache with the same status, headers and bytes Apollo gave, under the caller\'s correlation id', async () => {
+    const ask = async (correlation: string) => {
+      const response = await fetch(`${world.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await world.token('operator', 'bea')}`, 'x-correlation-id': correlation },
+        body: JSON.stringify({ query: QUEUE, variables: { zone } }),
+      });
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'));
+      return { status: response.status, headers, body: await response.text() };
+    };
+    const before = await lookups();
+    const missed = await ask('first-ask'); // a user who has not asked before: made by Apollo
+    expect((await lookups()).miss).toBe(before.miss + 1);
+    const hit = await ask('second-ask');
+    expect((await lookups()).hit).toBe(before.hit + 1);
+    expect(hit).toEqual({ ...missed, headers: { ...missed.headers, 'x-correlation-id': 'second-ask' } });
+  });
+
   it('shows a newly projected event in the next query after the projection committed it', async () => {
     await queue(); // cached
     await detect(world, 'c-2');

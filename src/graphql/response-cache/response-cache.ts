@@ -50,8 +50,8 @@ export class ResponseCache {
   }
 
   keyOf(request: CacheRequest): string {
-    const variables = request.variables === undefined || request.variables === null ? '' : JSON.stringify(request.variables);
-    return `${request.viewer.role ?? '-'}\u0000${request.viewer.key}\u0000${request.accept ?? ''}\u0000${request.operationName ?? ''}\u0000${variables}\u0000${request.query}`;
+    // A JSON array: no part can pass for another, whatever characters the query or variables hold.
+    return JSON.stringify([request.viewer.role, request.viewer.key, request.accept ?? null, request.operationName, request.variables ?? null, request.query]);
   }
 
   /** The kept answer still valid for `key`, or a ticket to keep the answer about to be made (null when the cache is off). */
