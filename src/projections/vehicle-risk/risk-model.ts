@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { Counter, register } from 'prom-client';
 import type { Logger } from '../../app/logger.js';
 import { boundedPrediction, ModelUnavailableError } from './bounded-prediction.js';
-import { startModelThread } from './model-thread.js';
+import { startModelThread, type ModelThread } from './model-thread.js';
 import { checkModelSignature, MODEL_INPUT_NAME, RiskModelError } from './risk-features.js';
 import { formulaScorer, modelScorer, type RiskModel, type RiskScorer } from './risk-scorer.js';
 
@@ -36,7 +36,7 @@ export async function loadRiskModel(path: string, { timeoutMs, onLateEnd }: Risk
   } catch (error) {
     throw new RiskModelError(`RISK_MODEL_PATH: cannot read ${path}: ${(error as Error).message}`);
   }
-  let thread;
+  let thread: ModelThread;
   try {
     thread = await startModelThread(bytes, MODEL_INPUT_NAME);
   } catch (error) {
