@@ -85,8 +85,9 @@ const options = new Command()
   .option('--seconds <n>', 'length of each measured run', '15')
   .option('--graphql-only', 'only the GraphQL page query, no bare runs: for `node --cpu-prof` of the server')
   .option('--cache <which>', 'response cache for --graphql-only: on or off', 'off')
+  .option('--cursor <which>', 'cursor for --graphql-only: second-page, or random (a new one every request)', 'second-page')
   .parse()
-  .opts<{ rows: string; connections: string; seconds: string; graphqlOnly?: boolean; cache: string }>();
+  .opts<{ rows: string; connections: string; seconds: string; graphqlOnly?: boolean; cache: string; cursor: string }>();
 const rows = Number(options.rows);
 const connections = Number(options.connections);
 const seconds = Number(options.seconds);
@@ -251,9 +252,9 @@ try {
     const cached = options.cache === 'on';
     const target = await serve(cached);
     await load(target, token, after, true, cached); // warm-up: JIT, pools, Apollo's document cache
-    const api = await load(target, token, after, false, cached);
+    const api = await load(target, token, options.cursor === 'random' ? 'random' : after, false, cached);
     console.log(
-      `GraphQL, page only, response cache ${cached ? 'on' : 'off'}: ${api.rps.toFixed(0)} req/s, p50 ${api.p50} ms, p99 ${api.p99} ms, non-2xx/errors ${api.failures}, ` +
+      `GraphQL, page only, ${options.cursor === 'random' ? 'a new cursor every request' : 'second page'}, response cache ${cached ? 'on' : 'off'}: ${api.rps.toFixed(0)} req/s, p50 ${api.p50} ms, p99 ${api.p99} ms, non-2xx/errors ${api.failures}, ` +
         `server CPU ${api.cpuMsPerRequest.toFixed(3)} ms/req${api.hitRate === null ? '' : `, hit rate ${(api.hitRate * 100).toFixed(1)}%`}`,
     );
   } else {

@@ -50,8 +50,12 @@ export class ResponseCache {
   }
 
   keyOf(request: CacheRequest): string {
-    // A JSON array: no part can pass for another, whatever characters the query or variables hold.
-    return JSON.stringify([request.viewer.role, request.viewer.key, request.accept ?? null, request.operationName, request.variables ?? null, request.query]);
+    // Every part but the last is length-prefixed, so no part can pass for another whatever
+    // characters it holds; the query text goes last as it is (escaping it as JSON was ~1% of a miss).
+    const parts = [request.viewer.role ?? '', request.viewer.key, request.accept ?? '', request.operationName ?? '', JSON.stringify(request.variables ?? null)];
+    let key = '';
+    for (const part of parts) key += `${part.length}:${part}`;
+    return key + request.query;
   }
 
   /** The kept answer still valid for `key`, or a ticket to keep the answer about to be made (null when the cache is off). */
