@@ -60,7 +60,7 @@ export async function timeEvidenceParts(infractions: InfractionMessageV1[], opti
     samples[part].push(performance.now() - start);
     return result;
   };
-  console.log('evidence parts, one infraction at a time after the run (ms):');
+  console.log('evidence parts, one infraction at a time after the run (ms; in the run the still is decoded again only for a frame not kept):');
   for (const [i, message] of infractions.entries()) {
     const atS = (Date.parse(message.deviceTime) - options.clockStart.getTime()) / 1000;
     const started = performance.now();

@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --vehicle-model <yolo.onnx>] [-- --evidence-concurrency N]
+// npm run bench:ingest [-- --vehicle-model <yolo.onnx>] [-- --evidence-concurrency N] [-- --no-source-frames]
 // [-- --evidence-waiting N] — the whole ingest pipeline on a generated 1080p video (decode
 // with ffmpeg at 5 fps to 960 px, PP-OCR plate detection at 640 px, tracking, rules in the
 // frame loop; PP-OCR reading and evidence in the background queue; publish to the
@@ -32,6 +32,9 @@ const vehicleModelAt = process.argv.indexOf('--vehicle-model');
 const vehicleModel = vehicleModelAt > 0 ? process.argv[vehicleModelAt + 1] : undefined;
 // --onnx-spinning: onnxruntime's own default (idle workers spin), for an A/B against ours.
 const spinning = process.argv.includes('--onnx-spinning');
+// --no-source-frames: snapshot frames decoded again from the file, for an A/B against the
+// source-size frames kept from the frame loop's own decoding.
+const sourceFrames = !process.argv.includes('--no-source-frames');
 const numberArg = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : undefined;
@@ -68,7 +71,7 @@ const publisher = new KeepingProducer(transport);
 const store = new TimedStore(new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'bench' }));
 const clockStart = new Date('2026-03-01T10:00:00Z');
 const summary = await runPipeline({
-  source: await FileFrameSource.open(video, { rate: RATE, analysisWidth: 960 }),
+  source: await FileFrameSource.open(video, { rate: RATE, analysisWidth: 960, sourceFrames }),
   sourcePath: video,
   detector: vehicles ? new CombinedDetector([plates, vehicles]) : plates,
   reader: await PpocrPlateReader.create({ spinning }),
@@ -92,8 +95,8 @@ const timed = (name: string, samples: number[], unit: string) => {
   const sorted = [...samples].sort((a, b) => a - b);
   row(name, sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99), unit);
 };
-const units: Record<string, string> = { decode: 'per frame', detect: 'per frame', signal: 'per frame', track: 'per frame', read: 'per plate crop', rules: 'per finished track', evidence: 'per infraction', publish: 'per batch' };
-console.log(`video 1920x1080 ${truth.video.frameCount} frames, analysed at ${RATE} fps, frames 960 px wide, plate detection at 640 px, onnxruntime spinning ${spinning ? 'on' : 'off'}${vehicleModel ? `, vehicle model ${vehicleModel}` : ''}`);
+const units: Record<string, string> = { still: 'per snapshot frame decoded again', decode: 'per frame', detect: 'per frame', signal: 'per frame', track: 'per frame', read: 'per plate crop', rules: 'per finished track', evidence: 'per infraction', publish: 'per batch' };
+console.log(`video 1920x1080 ${truth.video.frameCount} frames, analysed at ${RATE} fps, frames 960 px wide, plate detection at 640 px, onnxruntime spinning ${spinning ? 'on' : 'off'}, snapshot frames ${sourceFrames ? 'kept from the frame loop' : 'decoded again'}${vehicleModel ? `, vehicle model ${vehicleModel}` : ''}`);
 for (const [stage, figures] of Object.entries(summary.stages)) {
   row(stage, figures.calls, figures.p50Ms, figures.p99Ms, units[stage] ?? '');
   if (stage === 'detect') {

@@ -1,8 +1,12 @@
 // One ffmpeg run: decodes a file or stream to packed RGB at the analysis size, keeping the
 // first frame of each 1/rate slot (select by time, never an fps filter that retimes), and
-// pairs each frame with the pts_time that showinfo prints for it.
-import ffmpeg from 'fluent-ffmpeg';
+// pairs each frame with the pts_time that showinfo prints for it. Asked for, the same kept
+// frames come at the source's own size too, on a second pipe (fd 3), from the same
+// decoding: a snapshot's full-resolution picture without decoding the file again.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { RawFrameReader } from './raw-frame-reader.js';
 
 export interface DecodeOptions {
   width: number;
@@ -10,11 +14,15 @@ export interface DecodeOptions {
   /** Frames per second to keep; undefined keeps every frame. */
   rate?: number;
   inputOptions?: string[];
+  /** The source's picture size, to have each kept frame at that size as well. */
+  sourceSize?: { width: number; height: number };
 }
 
 export interface DecodedFrame {
   pts: number;
   rgb: Buffer;
+  /** The same frame at `sourceSize`, when asked for. */
+  sourceRgb?: Buffer;
 }
 
 export class DecodeFailure extends Error {
@@ -35,65 +43,63 @@ export function selectFilter(rate: number | undefined): string {
   return `select='isnan(prev_selected_t)+gt(${slot('t')},${slot('prev_selected_t')})',showinfo`;
 }
 
+function ffmpegArgs(input: string, options: DecodeOptions): string[] {
+  const scale = `scale=${options.width}:${options.height}:flags=area`;
+  const raw = ['-an', '-sn', '-dn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24', '-f', 'rawvideo'];
+  const head = ['-hide_banner', '-nostdin', '-xerror', ...(options.inputOptions ?? []), '-i', input];
+  if (!options.sourceSize) return [...head, '-vf', `${selectFilter(options.rate)},${scale}`, ...raw, 'pipe:1'];
+  const graph = `[0:v:0]${selectFilter(options.rate)},split=2[kept][whole];[kept]${scale}[analysis];[whole]format=rgb24[source]`;
+  return [...head, '-filter_complex', graph, '-map', '[analysis]', ...raw, 'pipe:1', '-map', '[source]', ...raw, 'pipe:3'];
+}
+
 export async function* decodeFrames(input: string, options: DecodeOptions, signal?: AbortSignal): AsyncGenerator<DecodedFrame> {
-  const frameBytes = options.width * options.height * 3;
   const ptsQueue: number[] = [];
   const stderrTail: string[] = [];
   let wake: (() => void) | undefined;
-  let finished: { error?: Error } | undefined;
+  let exit: { code: number | null; error?: Error } | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
-
-  const command = ffmpeg(input)
-    .inputOptions(['-xerror', ...(options.inputOptions ?? [])])
-    .videoFilters(`${selectFilter(options.rate)},scale=${options.width}:${options.height}:flags=area`)
-    .outputOptions(['-an', '-sn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24'])
-    .format('rawvideo')
-    .on('stderr', (line: string) => {
-      const pts = /Parsed_showinfo.*\spts_time:\s*(-?[\d.]+)/.exec(line);
-      if (pts) {
-        ptsQueue.push(Number(pts[1]));
-        notify();
-      } else if (!line.includes('Parsed_showinfo')) {
-        stderrTail.push(line);
-        if (stderrTail.length > 20) stderrTail.shift();
-      }
-    })
-    .on('error', (error: Error) => {
-      finished = { error };
+  const child = spawn('ffmpeg', ffmpegArgs(input, options), { stdio: ['ignore', 'pipe', 'pipe', options.sourceSize ? 'pipe' : 'ignore'] as const });
+  child.on('error', (error) => ((exit = { code: null, error }), notify()));
+  child.on('close', (code) => ((exit ??= { code }), notify()));
+  createInterface({ input: child.stderr! }).on('line', (line: string) => {
+    const pts = /Parsed_showinfo.*\spts_time:\s*(-?[\d.]+)/.exec(line);
+    if (pts) {
+      ptsQueue.push(Number(pts[1]));
       notify();
-    })
-    .on('end', () => {
-      finished = {};
-      notify();
-    });
-  const stdout = command.pipe() as Readable;
-  const abort = () => command.kill('SIGKILL');
+    } else if (!line.includes('Parsed_showinfo')) {
+      stderrTail.push(line);
+      if (stderrTail.length > 20) stderrTail.shift();
+    }
+  });
+  const analysis = new RawFrameReader(child.stdout!, options.width * options.height * 3);
+  const source = options.sourceSize ? new RawFrameReader(child.stdio[3] as Readable, options.sourceSize.width * options.sourceSize.height * 3) : null;
+  const abort = () => child.kill('SIGKILL');
   signal?.addEventListener('abort', abort, { once: true });
 
-  let pending: Buffer = Buffer.alloc(0);
   let delivered = 0;
   try {
-    for await (const chunk of stdout) {
-      pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
-      while (pending.length >= frameBytes) {
-        const rgb = Buffer.from(pending.subarray(0, frameBytes));
-        pending = pending.subarray(frameBytes);
-        // stderr and stdout are separate pipes: the pts line may land after the pixels.
-        while (ptsQueue.length <= delivered && !finished) await new Promise<void>((resolve) => (wake = resolve));
-        const pts = ptsQueue[delivered];
-        if (pts === undefined) throw new DecodeFailure('ffmpeg gave a frame without a timestamp', stderrTail);
-        delivered += 1;
-        yield { pts, rgb };
-      }
+    for (;;) {
+      const rgb = await analysis.next();
+      if (!rgb) break;
+      const sourceRgb = source ? await source.next() : undefined;
+      if (source && !sourceRgb) throw new DecodeFailure('ffmpeg gave a frame without its source-size picture', stderrTail);
+      // stderr and stdout are separate pipes: the pts line may land after the pixels.
+      while (ptsQueue.length <= delivered && !exit) await new Promise<void>((resolve) => (wake = resolve));
+      const pts = ptsQueue[delivered];
+      if (pts === undefined) throw new DecodeFailure('ffmpeg gave a frame without a timestamp', stderrTail);
+      delivered += 1;
+      yield sourceRgb ? { pts, rgb, sourceRgb } : { pts, rgb };
     }
-    while (!finished) await new Promise<void>((resolve) => (wake = resolve));
-    if (finished.error && !signal?.aborted) throw new DecodeFailure(finished.error.message, stderrTail);
-    if (pending.length > 0) throw new DecodeFailure('ffmpeg output ended inside a frame', stderrTail);
+    while (!exit) await new Promise<void>((resolve) => (wake = resolve));
+    if (signal?.aborted) return;
+    if (exit.error) throw new DecodeFailure(`ffmpeg could not be started: ${exit.error.message}`, stderrTail);
+    if (exit.code !== 0) throw new DecodeFailure(`ffmpeg exited with code ${exit.code}: ${stderrTail.at(-1) ?? ''}`, stderrTail);
+    if (analysis.partialBytes > 0 || (source?.partialBytes ?? 0) > 0) throw new DecodeFailure('ffmpeg output ended inside a frame', stderrTail);
   } finally {
     signal?.removeEventListener('abort', abort);
-    if (!finished) command.kill('SIGKILL');
+    if (!exit) child.kill('SIGKILL');
   }
 }

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedVideo, type GeneratedVideo } from '../../../test/fixtures/video/generated-video.js';
 import { IngestError, type Frame } from '../types.js';
-import { FileFrameSource } from './file-frame-source.js';
+import { FileFrameSource, takeSourceFrame } from './file-frame-source.js';
+import { decodeStill } from './source-still.js';
 
 async function collect(source: FileFrameSource): Promise<Frame[]> {
   const frames: Frame[] = [];
@@ -52,6 +54,21 @@ describe('file frame source', () => {
       expect(frame.pts).toBeCloseTo(i / 25, 6);
       expect(frame.rgb.length).toBe(480 * 270 * 3);
     });
+  });
+
+  it('asked for source frames, gives each kept frame at the source size too: the frame a single-frame decode gives, handed over once', async () => {
+    const plain = await collect(await FileFrameSource.open(video.path, { rate: 5, analysisWidth: 480 }));
+    const frames = await collect(await FileFrameSource.open(video.path, { rate: 5, analysisWidth: 480, sourceFrames: true }));
+    const digest = (f: Frame) => [f.pts, createHash('sha256').update(f.rgb).digest('hex')];
+    expect(frames.map(digest)).toEqual(plain.map(digest));
+    const sources = frames.map((f) => takeSourceFrame(f));
+    for (const at of [0, 13, 34]) {
+      const still = await decodeStill(video.path, frames[at]!.pts, { width: 960, height: 540 });
+      expect([sources[at]?.pts, sources[at]?.width, sources[at]?.height]).toEqual([frames[at]!.pts, 960, 540]);
+      expect(sources[at]!.rgb.equals(still)).toBe(true);
+    }
+    expect(takeSourceFrame(frames[0]!)).toBeUndefined();
+    expect(takeSourceFrame(plain[0]!)).toBeUndefined();
   });
 
   it('stops ffmpeg when the consumer stops early', async () => {

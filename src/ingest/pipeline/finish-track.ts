@@ -11,13 +11,22 @@ import { infractionMessage, infractionMessageId, observationMessage, deviceTimeA
 import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
-import { scaleBox, type EvidenceFrames, type ReservedFrame } from './evidence-frame.js';
+import { decodeStill } from '../frames/source-still.js';
+import { scaleBox, type EvidenceFrame, type EvidenceFrames, type ReservedFrame } from './evidence-frame.js';
 import type { PlateCrop } from './plate-candidates.js';
 import type { StageTimings } from './stage-timings.js';
 
 export interface TrackOutcome {
   observation: ObservationMessageV1;
   infractions: InfractionMessageV1[];
+}
+
+/** A file's source-size frame that was not kept (see evidence-frame.ts), decoded from the file. */
+async function decodedAgain(reserved: ReservedFrame, deps: FinishTrackDeps): Promise<EvidenceFrame> {
+  if (!deps.sourcePath || !deps.sourceSize) throw new Error(`no frame near ${reserved.pts.toFixed(3)} s is kept for evidence`);
+  const { width, height } = deps.sourceSize;
+  const rgb = await deps.timings.time('still', () => decodeStill(deps.sourcePath!, reserved.pts, deps.sourceSize!));
+  return { frame: { index: 0, pts: reserved.pts, width, height, rgb }, scale: 1 };
 }
 
 export interface FinishTrackDeps {
@@ -27,8 +36,9 @@ export interface FinishTrackDeps {
   rules: RuleContext;
   passage: PassageContext;
   timings: StageTimings;
-  /** The source file, for cutting clips; absent for live sources. */
+  /** The source file, for cutting clips and decoding snapshot frames; absent for live sources. */
   sourcePath?: string;
+  sourceSize?: { width: number; height: number };
   clipSeconds: { before: number; after: number };
 }
 
@@ -60,25 +70,24 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
   const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
   for (const { infraction, frame: reserved } of judged.evidenceFrames) {
-    const items = await deps.timings.time('evidence', () => {
+    const items = await deps.timings.time('evidence', async () => {
       const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
-      const common = {
-        messageId: infractionMessageId(deps.passage, track, infraction),
-        caption: {
-          infractionType: infraction.type,
-          plateText: plate?.text ?? null,
-          speedKmh: verdict.speed.measured ? verdict.speed.tolerance.measuredKmh : null,
-          limitKmh: verdict.speed.measured ? verdict.speed.limitKmh : null,
-          deviceTime: deviceTimeAt(deps.passage, infraction.pts),
-          deviceId: deps.passage.deviceId,
-        },
+      const caption = {
+        infractionType: infraction.type,
+        plateText: plate?.text ?? null,
+        speedKmh: verdict.speed.measured ? verdict.speed.tolerance.measuredKmh : null,
+        limitKmh: verdict.speed.measured ? verdict.speed.limitKmh : null,
+        deviceTime: deviceTimeAt(deps.passage, infraction.pts),
+        deviceId: deps.passage.deviceId,
       };
-      if (reserved.from === 'clip' && deps.sourcePath) {
-        const still = { width: reserved.width, height: reserved.height };
-        return recordEvidence(deps.evidence, { ...common, box: infraction.observation.box, clip: { sourcePath: deps.sourcePath, window, still } });
-      }
-      if (reserved.from !== 'ring' || !reserved.kept) throw new Error(`no frame near ${infraction.pts.toFixed(3)} s is kept for evidence`);
-      return recordEvidence(deps.evidence, { ...common, frame: reserved.kept.frame, box: scaleBox(infraction.observation.box, reserved.kept.scale) });
+      const { frame, scale } = reserved.kept ?? (await decodedAgain(reserved, deps));
+      return recordEvidence(deps.evidence, {
+        messageId: infractionMessageId(deps.passage, track, infraction),
+        caption,
+        frame,
+        box: scaleBox(infraction.observation.box, scale),
+        ...(deps.sourcePath ? { clip: { sourcePath: deps.sourcePath, window } } : {}),
+      });
     });
     const evidence = items.map(({ kind, uri, sha256, contentType }) => ({ kind, uri, sha256, contentType }));
     const lane = verdict.lane?.kind === 'forbidden-lane' ? verdict.lane.laneId : verdict.lane?.kind === 'solid-line' ? verdict.lane.lineId : undefined;

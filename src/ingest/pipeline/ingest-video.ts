@@ -63,7 +63,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
           options.onStatus?.(status);
         },
       })
-    : await FileFrameSource.open(options.input, { rate, analysisWidth });
+    : await FileFrameSource.open(options.input, { rate, analysisWidth, sourceFrames: true });
   const [plates, vehicles, reader] = await Promise.all([
     PpocrTextDetector.create(),
     options.vehicleModel ? YoloVehicleDetector.create(options.vehicleModel) : null,

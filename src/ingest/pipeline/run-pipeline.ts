@@ -25,6 +25,7 @@ import { measurableObservations, type Track } from '../track/track.js';
 import { Tracker, type TrackerOptions } from '../track/tracker.js';
 import { VehicleLinks } from '../track/vehicle-links.js';
 import { IngestError, type Detector, type DetectionKind, type FrameSource, type PlateReader } from '../types.js';
+import { takeSourceFrame } from '../frames/file-frame-source.js';
 import { EvidenceFrames, scaleBox } from './evidence-frame.js';
 import { finishTrack, judgeTrack, type TrackOutcome } from './finish-track.js';
 import { FinishingQueue, type FinishingQueueOptions } from './finishing-queue.js';
@@ -56,6 +57,12 @@ export interface PipelineOptions {
   readsPerTrack?: number;
   /** The background queue that finishes tracks: concurrency and how many may wait. */
   finishing?: FinishingQueueOptions;
+  /**
+   * Bytes of source-size frames (from a file source opened with `sourceFrames`) kept for
+   * snapshots while their tracks are alive (default 160 MiB, ~26 frames of 1080p); a frame
+   * beyond it is decoded again from the file when its evidence is made.
+   */
+  evidenceFrameBytes?: number;
   onProgress?: (progress: PipelineProgress) => void;
 }
 
@@ -66,7 +73,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const tracker = new Tracker(options.tracker);
   const candidates = new PlateCandidates(options.readsPerTrack ?? 4);
   const vehicleLinks = new VehicleLinks();
-  const evidenceFrames = new EvidenceFrames(options.source.info, options.sourcePath, 60);
+  const evidenceFrames = new EvidenceFrames(options.source.info, !options.sourcePath, { keepRecent: 60, maxSourceBytes: options.evidenceFrameBytes ?? 160 * 2 ** 20 });
   const scaleToSource = options.source.info.scaleToSource;
   const passageKind = options.passageKind ?? 'plate';
   const signalSamples: SignalSample[] = [];
@@ -77,6 +84,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     evidenceFrames,
     timings,
     sourcePath: options.sourcePath,
+    sourceSize: { width: options.source.info.sourceWidth, height: options.source.info.sourceHeight },
     clipSeconds: { before: 1, after: 1 },
     passage: { deviceId: options.deviceId, zoneId: options.zone.zoneId, clockStart: options.clockStart, ingestTime: now() },
     rules: {
@@ -115,9 +123,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     for (const track of finished) {
       const crops = candidates.take(track.key);
       const vehicle = track.kind === 'plate' ? vehicleLinks.take(track.key) : (vehicleLinks.forgetVehicle(track.key), null);
-      if (track.kind !== passageKind || measurableObservations(track).length === 0) continue;
+      if (track.kind !== passageKind || measurableObservations(track).length === 0) {
+        evidenceFrames.release(track.key);
+        continue;
+      }
       const inSource = { ...track, observations: track.observations.map((o) => ({ ...o, box: scaleBox(o.box, scaleToSource) })) };
       const judged = await judgeTrack(inSource, deps);
+      // The evidence frames are reserved: the others this track held can go now.
+      evidenceFrames.release(track.key);
       await finishing.add(() => finishTrack(judged, crops, deps, vehicle?.label ?? undefined));
     }
   };
@@ -132,7 +145,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       if (next.done) break;
       const frame = next.value;
       timings.record('decode', performance.now() - decodeStart);
-      evidenceFrames.remember(frame);
+      const sourceFrame = takeSourceFrame(frame);
       const detections = await timings.time('detect', () => options.detector.detect(frame));
       if (signal?.kind === 'region') {
         const region = scaleBox(signal.region, 1 / scaleToSource);
@@ -146,7 +159,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       for (const sighting of step.sightings) {
         if (sighting.kind === 'plate' && !sighting.observation.cutByEdge) candidates.offer(sighting.key, frame, sighting.observation.box);
       }
+      evidenceFrames.remember(frame, sourceFrame, step.sightings.filter((s) => s.kind === passageKind).map((s) => s.key));
       for (const key of step.discarded) {
+        evidenceFrames.release(key);
         candidates.drop(key);
         vehicleLinks.dropPlate(key);
         vehicleLinks.forgetVehicle(key);

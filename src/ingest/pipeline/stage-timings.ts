@@ -1,7 +1,7 @@
 // Per-stage wall time, kept as samples so the summary can give p50 and p99 per call, and
 // exported as a histogram for /metrics.
 import { Histogram, register } from 'prom-client';
-export type StageName = 'decode' | 'detect' | 'signal' | 'track' | 'read' | 'rules' | 'evidence' | 'publish';
+export type StageName = 'decode' | 'detect' | 'signal' | 'track' | 'read' | 'rules' | 'evidence' | 'still' | 'publish';
 
 export interface StageFigures {
   calls: number;
