@@ -216,7 +216,8 @@ async function compare(servers: Servers, token: string, after: string, withCount
   for (const [name, m] of [['cache off', off], ['cache on', on]] as const) {
     const ratio = ratioOf(m);
     verdicts.push(
-      `${label}, ${name}${m.hitRate === null ? '' : ` (hit rate ${(m.hitRate * 100).toFixed(1)}%)`}: ${m.rps.toFixed(0)} req/s, cost ratio ${ratio.toFixed(2)}x; ` +
+      `${label}, ${name}${m.hitRate === null ? '' : ` (hit rate ${(m.hitRate * 100).toFixed(1)}%)`}: ${m.rps.toFixed(0)} req/s, cost ratio ${ratio.toFixed(2)}x ` +
+        `(server CPU per request ${(m.cpuMsPerRequest / direct.cpuMsPerRequest).toFixed(2)}x the bare query's); ` +
         `>= 2000 req/s ${m.rps >= 2000 ? 'met' : 'NOT met'}, p99 < 50 ms ${m.p99 < 50 ? 'met' : 'NOT met'}, <= 3x ${ratio <= 3 ? 'met' : 'NOT met'}`,
     );
   }
