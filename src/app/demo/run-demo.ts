@@ -24,12 +24,16 @@ export interface DemoDependencies {
 export async function runDemo(deps: DemoDependencies): Promise<void> {
   const logger = deps.logger.child({ component: 'demo' });
   const video = await ensureDemoVideo(deps.dataDir, logger);
-  let applied = 0;
+  // A creating command repeated on a second start is recognised by the store's event ids and
+  // reported as not a duplicate, so counting outcomes cannot tell "created" from "present".
+  let commands = 0;
+  let recognisedRepeats = 0;
   for (const command of demoCommands(video.truth, video.file, new Date().toISOString())) {
     const outcome = await send(deps.bus, command);
-    if (!outcome.duplicate) applied += 1;
+    commands += 1;
+    if (outcome.duplicate) recognisedRepeats += 1;
   }
-  logger.info({ applied, zoneId: DEMO_ZONE_ID, deviceId: DEMO_DEVICE_ID }, applied > 0 ? 'demo reference data created' : 'demo reference data already present');
+  logger.info({ commands, recognisedRepeats, zoneId: DEMO_ZONE_ID, deviceId: DEMO_DEVICE_ID }, 'demo reference data in place');
 
   logger.info({ file: video.file }, 'ingesting the demo video');
   let lastLogged = 0;
