@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --vehicle-model <yolo.onnx>] [-- --evidence-concurrency N] [-- --no-source-frames]
+// npm run bench:ingest [-- --vehicle-model <yolo.onnx>] [-- --evidence-concurrency N] [-- --source-frames [--evidence-frame-mb N]]
 // [-- --evidence-waiting N] — the whole ingest pipeline on a generated 1080p video (decode
 // with ffmpeg at 5 fps to 960 px, PP-OCR plate detection at 640 px, tracking, rules in the
 // frame loop; PP-OCR reading and evidence in the background queue; publish to the
@@ -32,13 +32,14 @@ const vehicleModelAt = process.argv.indexOf('--vehicle-model');
 const vehicleModel = vehicleModelAt > 0 ? process.argv[vehicleModelAt + 1] : undefined;
 // --onnx-spinning: onnxruntime's own default (idle workers spin), for an A/B against ours.
 const spinning = process.argv.includes('--onnx-spinning');
-// --no-source-frames: snapshot frames decoded again from the file, for an A/B against the
-// source-size frames kept from the frame loop's own decoding.
-const sourceFrames = !process.argv.includes('--no-source-frames');
+// --source-frames: snapshot frames kept at source size from the frame loop's own decoding,
+// for an A/B against the default (each decoded again from the file).
+const sourceFrames = process.argv.includes('--source-frames');
 const numberArg = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : undefined;
 };
+const evidenceFrameMb = numberArg('--evidence-frame-mb');
 const finishing = { concurrency: numberArg('--evidence-concurrency'), maxWaiting: numberArg('--evidence-waiting'), drainConcurrency: numberArg('--evidence-drain-concurrency') };
 const video = join(tmpdir(), 'roadledger-bench-1080p.mp4');
 if (!existsSync(video) || !existsSync(truthPathFor(video))) {
@@ -85,6 +86,7 @@ const summary = await runPipeline({
   measuredPointHeight: device.measuredPointHeight,
   clockStart,
   finishing,
+  ...(evidenceFrameMb === undefined ? {} : { evidenceFrameBytes: evidenceFrameMb * 2 ** 20 }),
 });
 await transport.close();
 
@@ -116,7 +118,7 @@ const pace = (name: string, seconds: number) => {
 pace('frame loop', summary.frameLoop.wallSeconds);
 pace('whole run (queue drained)', summary.wallSeconds);
 console.log(`queue drained ${queue.drainSeconds.toFixed(2)} s after the frame loop ended`);
-console.log(`peak RSS ${summary.peakRssMb} MB`);
+console.log(`peak RSS ${summary.peakRssMb} MB; ${sourceFrames ? `source-size snapshot frames held at most ${summary.keptFramesPeakMb} MiB (bound ${evidenceFrameMb ?? 160} MiB), ` : ''}${summary.stages.still?.calls ?? 0} snapshot frames decoded again`);
 printPutTimes(store);
 await timeEvidenceParts(publisher.infractions, { video, size: { width: truth.video.width, height: truth.video.height }, clockStart, store });
 await rm(folder, { recursive: true, force: true });

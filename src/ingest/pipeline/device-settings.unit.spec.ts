@@ -23,7 +23,7 @@ describe('summary table', () => {
   it('shows the counts and one line per stage with p50 and p99', () => {
     const text = formatSummary({
       frames: 70, videoSeconds: 6.9, wallSeconds: 44.7, fps: 1.57, realTimeFactor: 0.15, passages: 5, infractions: 3,
-      infractionsByType: { SPEED_VIOLATION: 1, RED_LIGHT: 1, LANE_INVASION: 1 }, publishedPassages: 5, peakRssMb: 360,
+      infractionsByType: { SPEED_VIOLATION: 1, RED_LIGHT: 1, LANE_INVASION: 1 }, publishedPassages: 5, peakRssMb: 360, keptFramesPeakMb: 119,
       stages: { detect: { calls: 70, p50Ms: 331.4, p99Ms: 1181.9, totalMs: 24471 } },
       frameLoop: { wallSeconds: 30.1, fps: 2.33, realTimeFactor: 0.23 },
       finishing: { jobs: 5, peakWaiting: 2, blockedMs: 1250, drainSeconds: 14.6 },

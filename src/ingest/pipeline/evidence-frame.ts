@@ -36,6 +36,7 @@ export class EvidenceFrames {
   private readonly kept = new Map<number, KeptSourceFrame>();
   private readonly ptsOfTrack = new Map<number, number[]>();
   private keptBytes = 0;
+  private peakBytes = 0;
 
   constructor(
     private readonly info: FrameSourceInfo,
@@ -56,6 +57,7 @@ export class EvidenceFrames {
     if (!source || passageTracks.length === 0) return;
     this.kept.set(source.pts, { frame: source, tracks: new Set(passageTracks) });
     this.keptBytes += source.rgb.length;
+    this.peakBytes = Math.max(this.peakBytes, this.keptBytes);
     for (const key of passageTracks) {
       const seen = this.ptsOfTrack.get(key);
       if (seen) seen.push(source.pts);
@@ -87,9 +89,9 @@ export class EvidenceFrames {
     return { pts, kept: kept ? { frame: kept.frame, scale: 1 } : null };
   }
 
-  /** Source-size frames held now, and their bytes. */
-  get held(): { frames: number; bytes: number } {
-    return { frames: this.kept.size, bytes: this.keptBytes };
+  /** Source-size frames held now, and their bytes; the most bytes held at once (before the bound dropped any). */
+  get held(): { frames: number; bytes: number; peakBytes: number } {
+    return { frames: this.kept.size, bytes: this.keptBytes, peakBytes: this.peakBytes };
   }
 
   private drop(pts: number, kept: KeptSourceFrame): void {

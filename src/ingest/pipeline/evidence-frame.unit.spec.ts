@@ -22,7 +22,7 @@ describe('evidence frames from a file', () => {
     const frames = fromFile();
     frames.remember(analysed(0.1), sourceSize(0.1), []);
     expect(frames.reserve(0.1)).toEqual({ pts: 0.1, kept: null });
-    expect(frames.held).toEqual({ frames: 0, bytes: 0 });
+    expect(frames.held).toEqual({ frames: 0, bytes: 0, peakBytes: 0 });
   });
 
   it('lets a frame go once every track seen on it has ended or been discarded', () => {
@@ -32,14 +32,14 @@ describe('evidence frames from a file', () => {
     frames.release(1);
     expect(frames.held.frames).toBe(2);
     frames.release(2);
-    expect(frames.held).toEqual({ frames: 0, bytes: 0 });
+    expect(frames.held).toEqual({ frames: 0, bytes: 0, peakBytes: 192 });
     expect(frames.reserve(0.1).kept).toBeNull();
   });
 
   it('over its memory bound drops the oldest frame first, which then has to be decoded again', () => {
     const frames = fromFile(2 * 96);
     for (const pts of [0.1, 0.2, 0.3]) frames.remember(analysed(pts), sourceSize(pts), [5]);
-    expect(frames.held).toEqual({ frames: 2, bytes: 192 });
+    expect(frames.held).toEqual({ frames: 2, bytes: 192, peakBytes: 288 });
     expect(frames.reserve(0.1).kept).toBeNull();
     expect(frames.reserve(0.3).kept?.frame.pts).toBe(0.3);
     frames.release(5);

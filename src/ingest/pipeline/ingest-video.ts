@@ -38,6 +38,13 @@ export interface IngestVideoOptions {
   vehicleModel?: YoloVehicleOptions;
   /** A live camera's reconnection: attempts after a drop (default: forever) and backoff. */
   reconnect?: { maxAttempts?: number; initialMs?: number; maxMs?: number };
+  /**
+   * A file's snapshot frames taken at source size from the frame loop's own decoding and
+   * kept while their tracks live (more memory, ~120 MB at 1080p; no second decode), instead
+   * of decoded again from the file per infraction (default: under load it paid no better,
+   * see docs/benchmarks.md).
+   */
+  keepSourceFrames?: boolean;
   /** Bounds of the evidence queue beside the frame loop (defaults: 1 at once, 4 waiting, 2 once the loop ends). */
   finishing?: FinishingQueueOptions;
   onProgress?: (progress: PipelineProgress) => void;
@@ -63,7 +70,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
           options.onStatus?.(status);
         },
       })
-    : await FileFrameSource.open(options.input, { rate, analysisWidth, sourceFrames: true });
+    : await FileFrameSource.open(options.input, { rate, analysisWidth, sourceFrames: options.keepSourceFrames ?? false });
   const [plates, vehicles, reader] = await Promise.all([
     PpocrTextDetector.create(),
     options.vehicleModel ? YoloVehicleDetector.create(options.vehicleModel) : null,

@@ -168,7 +168,7 @@ describe('ingest pipeline on a generated video', () => {
     }
   });
 
-  it(`publishes the same message ids and evidence hashes when the same video is ingested again${minioUp ? ', with its evidence in MinIO' : ' (MinIO not running: evidence in the local folder)'}; snapshot frames kept from the frame loop (the CLI) or decoded again (the run above) are the same`, async () => {
+  it(`publishes the same message ids and evidence hashes when the same video is ingested again${minioUp ? ', with its evidence in MinIO' : ' (MinIO not running: evidence in the local folder)'}; snapshot frames kept from the frame loop or decoded again (the run above) are the same`, async () => {
     let evidenceStore: EvidenceStore | undefined;
     if (minioUp) {
       const minio = new MinioEvidenceStore({ endpoint: s3Endpoint, accessKey: 'roadledger', secretKey: 'roadledger-secret', bucket: `pipeline-${Date.now()}`, region: 'us-east-1' });
@@ -178,12 +178,12 @@ describe('ingest pipeline on a generated video', () => {
     // Through the CLI's composition (models loaded anew, settings as from a file).
     const transport = new InProcessTransport({ logger: createLogger('silent') });
     const store = evidenceStore ?? new LocalEvidenceStore({ root: join(folder, 'evidence-again'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'pipeline-test-secret' });
-    const again = await collect(transport, store, ingestVideo({ input: video, device: deviceSettings(), evidence: store, publisher: transport, tolerances: DEFAULT_TOLERANCES, clockStart: CLOCK_START }));
+    const again = await collect(transport, store, ingestVideo({ input: video, device: deviceSettings(), evidence: store, publisher: transport, tolerances: DEFAULT_TOLERANCES, clockStart: CLOCK_START, keepSourceFrames: true }));
     expect(again.observations.map((o) => o.messageId).sort()).toEqual(run.observations.map((o) => o.messageId).sort());
     expect(again.infractions.map((o) => o.messageId).sort()).toEqual(run.infractions.map((o) => o.messageId).sort());
     const hashes = (infractions: InfractionMessageV1[]) => infractions.map((i) => `${i.messageId} ${i.evidence.map((e) => `${e.kind} ${e.sha256}`).join(' ')}`).sort();
     expect(hashes(again.infractions)).toEqual(hashes(run.infractions));
-    // The run above decoded each snapshot frame again; the CLI's took every one from the frame loop.
+    // The run above decoded each snapshot frame again; this one took every one from the frame loop.
     expect([run.summary.stages.still?.calls, again.summary.stages.still?.calls]).toEqual([run.infractions.length, undefined]);
     for (const item of again.infractions.flatMap((i) => i.evidence)) {
       expect(item.uri.startsWith(minioUp ? 's3://' : 'evidence://local/')).toBe(true);

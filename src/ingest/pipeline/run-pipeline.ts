@@ -188,7 +188,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   if (pending.length > 0) await publish(pending);
   await options.source.close();
   const ended = performance.now();
-  return summarise(counts, timings, { wallMs: ended - started, loopMs: loopEnded - started, drainMs: drained - loopEnded }, finishing.report());
+  return summarise(counts, timings, { wallMs: ended - started, loopMs: loopEnded - started, drainMs: drained - loopEnded }, finishing.report(), evidenceFrames.held.peakBytes);
 }
 
 function progressOf(counts: { frames: number; videoSeconds: number; passages: number; infractions: number }, started: number): PipelineProgress {

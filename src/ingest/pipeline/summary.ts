@@ -30,6 +30,8 @@ export interface PipelineSummary {
   /** The background queue that finishes tracks (reading, evidence, messages). */
   finishing: FinishingFigures & { drainSeconds: number };
   peakRssMb: number;
+  /** Source-size snapshot frames kept from the frame loop: the most megabytes held at once. */
+  keptFramesPeakMb: number;
 }
 
 export function summarise(
@@ -37,6 +39,7 @@ export function summarise(
   timings: StageTimings,
   wall: { wallMs: number; loopMs: number; drainMs: number },
   finishing: FinishingFigures,
+  keptFramesPeakBytes = 0,
 ): PipelineSummary {
   const pace = (ms: number) => {
     const seconds = ms / 1000;
@@ -54,5 +57,6 @@ export function summarise(
     frameLoop: pace(wall.loopMs),
     finishing: { ...finishing, drainSeconds: wall.drainMs / 1000 },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    keptFramesPeakMb: Math.round(keptFramesPeakBytes / 2 ** 20),
   };
 }
