@@ -11,6 +11,7 @@ import { infractionMessage, infractionMessageId, observationMessage, deviceTimeA
 import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
+import type PQueue from 'p-queue';
 import { decodeStill } from '../frames/source-still.js';
 import { scaleBox, type EvidenceFrame, type EvidenceFrames, type ReservedFrame } from './evidence-frame.js';
 import type { PlateCrop } from './plate-candidates.js';
@@ -21,12 +22,23 @@ export interface TrackOutcome {
   infractions: InfractionMessageV1[];
 }
 
-/** A file's source-size frame that was not kept (see evidence-frame.ts), decoded from the file. */
-async function decodedAgain(reserved: ReservedFrame, deps: FinishTrackDeps): Promise<EvidenceFrame> {
-  if (!deps.sourcePath || !deps.sourceSize) throw new Error(`no frame near ${reserved.pts.toFixed(3)} s is kept for evidence`);
-  const { width, height } = deps.sourceSize;
-  const rgb = await deps.timings.time('still', () => decodeStill(deps.sourcePath!, reserved.pts, deps.sourceSize!));
-  return { frame: { index: 0, pts: reserved.pts, width, height, rgb }, scale: 1 };
+/**
+ * A file's source-size frame that was not kept (see evidence-frame.ts), decoded again from
+ * the file as soon as the track is judged, not when its turn in the queue comes: the decode
+ * (another process) overlaps the plate reading and the evidence of the tracks before it,
+ * and the tracks that end with the video decode theirs side by side. At most `stills`
+ * decodes run at once.
+ */
+function decodeEarly(pts: number, deps: Pick<FinishTrackDeps, 'sourcePath' | 'sourceSize' | 'stills'>): Promise<EvidenceFrame> {
+  const { sourcePath, sourceSize } = deps;
+  if (!sourcePath || !sourceSize) return Promise.reject(new Error(`no frame near ${pts.toFixed(3)} s is kept for evidence`));
+  const decoding = deps.stills.add(() => decodeStill(sourcePath, pts, sourceSize)).then((rgb) => ({
+    frame: { index: 0, pts, width: sourceSize.width, height: sourceSize.height, rgb },
+    scale: 1,
+  }));
+  // Awaited by finishTrack; a run that stops before then drops it, and its failure with it.
+  decoding.catch(() => undefined);
+  return decoding;
 }
 
 export interface FinishTrackDeps {
@@ -39,6 +51,8 @@ export interface FinishTrackDeps {
   /** The source file, for cutting clips and decoding snapshot frames; absent for live sources. */
   sourcePath?: string;
   sourceSize?: { width: number; height: number };
+  /** Decodes of snapshot frames from the file, bounded (see decodeEarly). */
+  stills: PQueue;
   clipSeconds: { before: number; after: number };
 }
 
@@ -46,15 +60,18 @@ export interface FinishTrackDeps {
 export interface JudgedTrack {
   track: Track;
   verdict: TrackVerdict;
-  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame }>;
+  /** `decoding`: the frame being decoded again from the file, when it was not kept. */
+  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame; decoding: Promise<EvidenceFrame> | null }>;
 }
 
-export async function judgeTrack(track: Track, deps: Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames'>): Promise<JudgedTrack> {
+type JudgeDeps = Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames' | 'sourcePath' | 'sourceSize' | 'stills'>;
+
+export async function judgeTrack(track: Track, deps: JudgeDeps): Promise<JudgedTrack> {
   const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
-  const evidenceFrames = verdict.infractions.map((infraction) => ({
-    infraction,
-    frame: deps.evidenceFrames.reserve(infraction.observation.pts),
-  }));
+  const evidenceFrames = verdict.infractions.map((infraction) => {
+    const frame = deps.evidenceFrames.reserve(infraction.observation.pts);
+    return { infraction, frame, decoding: frame.kept ? null : decodeEarly(frame.pts, deps) };
+  });
   return { track, verdict, evidenceFrames };
 }
 
@@ -69,7 +86,7 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
   const plate = combineReadings(readings);
   const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
-  for (const { infraction, frame: reserved } of judged.evidenceFrames) {
+  for (const { infraction, frame: reserved, decoding } of judged.evidenceFrames) {
     const items = await deps.timings.time('evidence', async () => {
       const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
       const caption = {
@@ -80,7 +97,8 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
         deviceTime: deviceTimeAt(deps.passage, infraction.pts),
         deviceId: deps.passage.deviceId,
       };
-      const { frame, scale } = reserved.kept ?? (await decodedAgain(reserved, deps));
+      // 'still': how long the evidence waited for its frame's decode (started when the track was judged).
+      const { frame, scale } = reserved.kept ?? (await deps.timings.time('still', () => decoding!));
       return recordEvidence(deps.evidence, {
         messageId: infractionMessageId(deps.passage, track, infraction),
         caption,

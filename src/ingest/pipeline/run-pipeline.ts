@@ -14,6 +14,7 @@
 // the run with that error, as the source's own failure does.
 // Evidence stored before a failure stays as unreferenced blobs; a re-run derives the same
 // keys and bytes, so it reuses them.
+import PQueue from 'p-queue';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { Homography } from '../../domain/shared/homography.js';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
@@ -85,6 +86,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     timings,
     sourcePath: options.sourcePath,
     sourceSize: { width: options.source.info.sourceWidth, height: options.source.info.sourceHeight },
+    stills: new PQueue({ concurrency: 2 }),
     clipSeconds: { before: 1, after: 1 },
     passage: { deviceId: options.deviceId, zoneId: options.zone.zoneId, clockStart: options.clockStart, ingestTime: now() },
     rules: {
