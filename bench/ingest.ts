@@ -97,7 +97,7 @@ const timed = (name: string, samples: number[], unit: string) => {
   const sorted = [...samples].sort((a, b) => a - b);
   row(name, sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99), unit);
 };
-const units: Record<string, string> = { still: 'per snapshot frame decoded again', decode: 'per frame', detect: 'per frame', signal: 'per frame', track: 'per frame', read: 'per plate crop', rules: 'per finished track', evidence: 'per infraction', publish: 'per batch' };
+const units: Record<string, string> = { still: 'wait per snapshot frame decoded again (the decode starts when the track ends)', decode: 'per frame', detect: 'per frame', signal: 'per frame', track: 'per frame', read: 'per plate crop', rules: 'per finished track', evidence: 'per infraction', publish: 'per batch' };
 console.log(`video 1920x1080 ${truth.video.frameCount} frames, analysed at ${RATE} fps, frames 960 px wide, plate detection at 640 px, onnxruntime spinning ${spinning ? 'on' : 'off'}, snapshot frames ${sourceFrames ? 'kept from the frame loop' : 'decoded again'}${vehicleModel ? `, vehicle model ${vehicleModel}` : ''}`);
 for (const [stage, figures] of Object.entries(summary.stages)) {
   row(stage, figures.calls, figures.p50Ms, figures.p99Ms, units[stage] ?? '');
