@@ -3,9 +3,7 @@
 // pairs each frame with the pts_time that showinfo prints for it. Asked for, the same kept
 // frames come at the source's own size too, on a second pipe (fd 3), from the same
 // decoding: a snapshot's full-resolution picture without decoding the file again.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { launchDecoder, launchDecoderWithSourcePipe } from './ffmpeg-launch.js';
 import { RawFrameReader } from './raw-frame-reader.js';
 
 export interface DecodeOptions {
@@ -43,40 +41,50 @@ export function selectFilter(rate: number | undefined): string {
   return `select='isnan(prev_selected_t)+gt(${slot('t')},${slot('prev_selected_t')})',showinfo`;
 }
 
-function ffmpegArgs(input: string, options: DecodeOptions): string[] {
-  const scale = `scale=${options.width}:${options.height}:flags=area`;
-  const raw = ['-an', '-sn', '-dn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24', '-f', 'rawvideo'];
-  const head = ['-hide_banner', '-nostdin', '-xerror', ...(options.inputOptions ?? []), '-i', input];
-  if (!options.sourceSize) return [...head, '-vf', `${selectFilter(options.rate)},${scale}`, ...raw, 'pipe:1'];
-  const graph = `[0:v:0]${selectFilter(options.rate)},split=2[kept][whole];[kept]${scale}[analysis];[whole]format=rgb24[source]`;
-  return [...head, '-filter_complex', graph, '-map', '[analysis]', ...raw, 'pipe:1', '-map', '[source]', ...raw, 'pipe:3'];
+function decodeArguments(options: DecodeOptions) {
+  return {
+    inputOptions: ['-xerror', ...(options.inputOptions ?? [])],
+    filter: `${selectFilter(options.rate)},scale=${options.width}:${options.height}:flags=area`,
+    outputOptions: ['-an', '-sn', '-dn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24'],
+  };
+}
+
+function sourcePipeGraph(options: DecodeOptions): string {
+  return `[0:v:0]${selectFilter(options.rate)},split=2[kept][whole];[kept]scale=${options.width}:${options.height}:flags=area[analysis];[whole]format=rgb24[source]`;
 }
 
 export async function* decodeFrames(input: string, options: DecodeOptions, signal?: AbortSignal): AsyncGenerator<DecodedFrame> {
   const ptsQueue: number[] = [];
   const stderrTail: string[] = [];
   let wake: (() => void) | undefined;
-  let exit: { code: number | null; error?: Error } | undefined;
+  let exit: { failure?: string } | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
-  const child = spawn('ffmpeg', ffmpegArgs(input, options), { stdio: ['ignore', 'pipe', 'pipe', options.sourceSize ? 'pipe' : 'ignore'] as const });
-  child.on('error', (error) => ((exit = { code: null, error }), notify()));
-  child.on('close', (code) => ((exit ??= { code }), notify()));
-  createInterface({ input: child.stderr! }).on('line', (line: string) => {
-    const pts = /Parsed_showinfo.*\spts_time:\s*(-?[\d.]+)/.exec(line);
-    if (pts) {
-      ptsQueue.push(Number(pts[1]));
+  const handlers = {
+    onStderrLine: (line: string) => {
+      const pts = /Parsed_showinfo.*\spts_time:\s*(-?[\d.]+)/.exec(line);
+      if (pts) {
+        ptsQueue.push(Number(pts[1]));
+        notify();
+      } else if (!line.includes('Parsed_showinfo')) {
+        stderrTail.push(line);
+        if (stderrTail.length > 20) stderrTail.shift();
+      }
+    },
+    onExit: (failure?: string) => {
+      exit ??= failure === undefined ? {} : { failure };
       notify();
-    } else if (!line.includes('Parsed_showinfo')) {
-      stderrTail.push(line);
-      if (stderrTail.length > 20) stderrTail.shift();
-    }
-  });
-  const analysis = new RawFrameReader(child.stdout!, options.width * options.height * 3);
-  const source = options.sourceSize ? new RawFrameReader(child.stdio[3] as Readable, options.sourceSize.width * options.sourceSize.height * 3) : null;
-  const abort = () => child.kill('SIGKILL');
+    },
+  };
+  const args = decodeArguments(options);
+  const decoder = options.sourceSize
+    ? launchDecoderWithSourcePipe(input, { ...args, graph: sourcePipeGraph(options) }, handlers)
+    : launchDecoder(input, args, handlers);
+  const analysis = new RawFrameReader(decoder.frames, options.width * options.height * 3);
+  const source = decoder.sourceFrames && options.sourceSize ? new RawFrameReader(decoder.sourceFrames, options.sourceSize.width * options.sourceSize.height * 3) : null;
+  const abort = () => decoder.kill();
   signal?.addEventListener('abort', abort, { once: true });
 
   let delivered = 0;
@@ -95,11 +103,15 @@ export async function* decodeFrames(input: string, options: DecodeOptions, signa
     }
     while (!exit) await new Promise<void>((resolve) => (wake = resolve));
     if (signal?.aborted) return;
-    if (exit.error) throw new DecodeFailure(`ffmpeg could not be started: ${exit.error.message}`, stderrTail);
-    if (exit.code !== 0) throw new DecodeFailure(`ffmpeg exited with code ${exit.code}: ${stderrTail.at(-1) ?? ''}`, stderrTail);
+    if (exit.failure !== undefined) throw new DecodeFailure(`${firstLine(exit.failure)}: ${stderrTail.at(-1) ?? ''}`, stderrTail);
     if (analysis.partialBytes > 0 || (source?.partialBytes ?? 0) > 0) throw new DecodeFailure('ffmpeg output ended inside a frame', stderrTail);
   } finally {
     signal?.removeEventListener('abort', abort);
-    if (!exit) child.kill('SIGKILL');
+    if (!exit) decoder.kill();
   }
+}
+
+// fluent-ffmpeg's error message carries ffmpeg's whole stderr after its first line.
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
 }
