@@ -25,7 +25,7 @@ const ROOT_SOURCES: Readonly<Record<string, string>> = {
 };
 
 /** Fields below the root that read something else: a source the answer then depends on, or null (never cacheable). */
-const NESTED_SOURCES: Readonly<Record<string, string | null>> = {
+export const NESTED_SOURCES: Readonly<Record<string, string | null>> = {
   // Decrypted with the person's key: an erasure changes the answer without any projection moving.
   'Infraction.owner': PERSONAL_DATA_KEYS,
   // Signed for a short time from the moment of the request.
