@@ -6,10 +6,11 @@
 // The clip's real span in the source is written into the MP4 (`comment` tag), and the
 // bytes are the same on every run (bitexact muxing, no clock, no path).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { RingSegment, SegmentRing } from '../frames/segment-ring.js';
 import { decodeStill } from '../frames/source-still.js';
 
 const run = promisify(execFile);
@@ -62,6 +63,43 @@ export async function cutClipSpan(sourcePath: string, window: ClipWindow): Promi
       '-frames:v', String(span.packets), '-an', '-sn', '-dn', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1',
       '-metadata', `comment=source pts ${span.fromS.toFixed(6)}-${span.toS.toFixed(6)} s`, '-movflags', '+faststart', '-f', 'mp4', '-y', output];
     await ffmpeg('ffmpeg', args, `ffmpeg could not cut a clip at ${window.atS.toFixed(3)} s from ${sourcePath}`);
+    const clip = await readFile(output);
+    if (clip.length === 0) throw new ClipError(`ffmpeg produced an empty clip at ${window.atS.toFixed(3)} s`, '');
+    return { clip, span };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** A live clip, or why there is none (the infraction goes out without it). */
+export type RingClip = { clip: Buffer; span: Omit<ClipSpan, 'packets'> } | { clip: null; reason: string };
+
+/**
+ * A live camera's clip around the event: the ring's closed segments covering the window,
+ * joined by stream copy. Waits up to `waitMs` for a segment ending after the window; a
+ * window the ring does not hold (too old, a reconnection gap, not yet written) gives none.
+ */
+export async function cutRingClip(ring: SegmentRing, window: ClipWindow, waitMs: number): Promise<RingClip> {
+  const start = window.atS - window.beforeS;
+  const end = window.atS + window.afterS;
+  const held = await ring.segmentsUntil(end, waitMs);
+  const at = held.find((s) => s.fromS <= window.atS + 1e-6 && window.atS < s.toS);
+  if (!at) {
+    const range = held.length > 0 ? `it holds ${held[0]!.fromS.toFixed(3)}-${held.at(-1)!.toS.toFixed(3)} s` : 'it holds nothing';
+    return { clip: null, reason: `the camera's segment ring does not hold ${window.atS.toFixed(3)} s (${range})` };
+  }
+  // Segments of the event's own connection only: a reconnection's set does not join it.
+  const covering = held.filter((s) => s.connection === at.connection && s.toS > start + 1e-6 && s.fromS < end - 1e-6);
+  const span = { fromS: covering[0]!.fromS, toS: covering.at(-1)!.toS };
+  const folder = await mkdtemp(join(tmpdir(), 'roadledger-clip-'));
+  const output = join(folder, 'clip.mp4');
+  try {
+    const list = join(folder, 'segments.txt');
+    await writeFile(list, covering.map((s: RingSegment) => `file '${s.path.replace(/'/g, "'\\''")}'\n`).join(''));
+    const args = ['-v', 'error', '-nostdin', '-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v:0', '-c:v', 'copy', '-an', '-sn', '-dn',
+      '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1',
+      '-metadata', `comment=source pts ${span.fromS.toFixed(6)}-${span.toS.toFixed(6)} s`, '-movflags', '+faststart', '-f', 'mp4', '-y', output];
+    await ffmpeg('ffmpeg', args, `ffmpeg could not join the ring's segments for a clip at ${window.atS.toFixed(3)} s`);
     const clip = await readFile(output);
     if (clip.length === 0) throw new ClipError(`ffmpeg produced an empty clip at ${window.atS.toFixed(3)} s`, '');
     return { clip, span };

@@ -30,6 +30,8 @@ export interface EvidenceRequest {
    * from the clip's own decoding.
    */
   clip?: { sourcePath: string; window: ClipWindow; still?: { width: number; height: number } };
+  /** A clip made already (a live camera's, from its segment ring), stored like a file's. */
+  clipBytes?: Buffer;
 }
 
 let defaultLogger: Logger | undefined;
@@ -54,6 +56,8 @@ export async function recordEvidence(store: EvidenceStore, request: EvidenceRequ
   if (request.clip) {
     clip ??= await cutClip(request.clip.sourcePath, request.clip.window);
     items.push(await put('CLIP', 'clip.mp4', clip, 'video/mp4'));
+  } else if (request.clipBytes) {
+    items.push(await put('CLIP', 'clip.mp4', request.clipBytes, 'video/mp4'));
   }
   return items;
 }

@@ -14,6 +14,8 @@ export interface DecodeOptions {
   inputOptions?: string[];
   /** The source's picture size, to have each kept frame at that size as well. */
   sourceSize?: { width: number; height: number };
+  /** A second output of the same run, to a file (a live camera's packets, see segment-ring.ts). */
+  fileOutput?: { target: string; options: string[] };
 }
 
 export interface DecodedFrame {
@@ -46,6 +48,7 @@ function decodeArguments(options: DecodeOptions) {
     inputOptions: ['-xerror', ...(options.inputOptions ?? [])],
     filter: `${selectFilter(options.rate)},scale=${options.width}:${options.height}:flags=area`,
     outputOptions: ['-an', '-sn', '-dn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24'],
+    ...(options.fileOutput ? { fileOutput: options.fileOutput } : {}),
   };
 }
 

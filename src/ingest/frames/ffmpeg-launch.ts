@@ -2,7 +2,7 @@
 // single-output decode; it opens only stdin, stdout and stderr, so the opt-in second output
 // of source-size frames (fd 3) needs a plain spawn with a fourth pipe.
 import { spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 
 export interface LaunchedDecoder {
@@ -22,6 +22,8 @@ export interface DecodeArguments {
   inputOptions: string[];
   filter: string;
   outputOptions: string[];
+  /** A file output of the same run next to the frames (a live camera's segment ring). */
+  fileOutput?: { target: string; options: string[] };
 }
 
 export function launchDecoder(input: string, args: DecodeArguments, handlers: LaunchHandlers): LaunchedDecoder {
@@ -33,7 +35,11 @@ export function launchDecoder(input: string, args: DecodeArguments, handlers: La
     .on('stderr', (line: string) => handlers.onStderrLine(line))
     .on('error', (error: Error) => handlers.onExit(error.message))
     .on('end', () => handlers.onExit());
-  const frames = command.pipe() as Readable;
+  const frames = new PassThrough();
+  command.output(frames);
+  // fluent-ffmpeg's later output() calls open a new output: its options follow the frames'.
+  if (args.fileOutput) command.output(args.fileOutput.target).outputOptions(args.fileOutput.options);
+  command.run();
   return { frames, sourceFrames: null, kill: () => command.kill('SIGKILL') };
 }
 

@@ -1,9 +1,12 @@
 // Frames of a live camera (RTSP, or any URL ffmpeg reads). When the stream drops it
 // reconnects with exponential backoff and reports each change of state; pts keep rising
-// across reconnections so the tracker never sees time go backwards.
+// across reconnections so the tracker never sees time go backwards. The same ffmpeg run
+// keeps the camera's own packets in a ring of short segments (see segment-ring.ts), for
+// the evidence clips; the ring is removed when the source closes.
 import { IngestError, type Frame, type FrameSource, type FrameSourceInfo, type FrameSourceStatus } from '../types.js';
 import { decodeFrames } from './decode-frames.js';
 import { frameGeometry } from './frame-geometry.js';
+import { SegmentRing, type SegmentRingOptions } from './segment-ring.js';
 
 export interface LiveFrameSourceOptions {
   /** Size of the camera's picture (known from the device's configuration). */
@@ -17,6 +20,8 @@ export interface LiveFrameSourceOptions {
   backoffMs?: { initial: number; max: number };
   /** Seconds without data before ffmpeg gives up on a connection. */
   timeoutS?: number;
+  /** The ring of recent segments for clips (default 2 s segments, 30 per connection). */
+  ring?: SegmentRingOptions;
 }
 
 export function backoffDelay(attempt: number, backoff: { initial: number; max: number }): number {
@@ -25,6 +30,8 @@ export function backoffDelay(attempt: number, backoff: { initial: number; max: n
 
 export class LiveFrameSource implements FrameSource {
   readonly info: FrameSourceInfo;
+  /** The camera's recent packets, in the frames' time base, for evidence clips. */
+  readonly ring: SegmentRing;
   private readonly controller = new AbortController();
 
   constructor(
@@ -33,6 +40,7 @@ export class LiveFrameSource implements FrameSource {
   ) {
     const geometry = frameGeometry(options.sourceWidth, options.sourceHeight, options.analysisWidth);
     this.info = { ...geometry, sourceWidth: options.sourceWidth, sourceHeight: options.sourceHeight };
+    this.ring = new SegmentRing(options.ring);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Frame> {
@@ -52,7 +60,9 @@ export class LiveFrameSource implements FrameSource {
       let offset: number | undefined;
       let streaming = false;
       try {
-        for await (const decoded of decodeFrames(this.url, { width, height, rate: this.options.rate, inputOptions }, this.controller.signal)) {
+        const segments = await this.ring.connect();
+        const decodeOptions = { width, height, rate: this.options.rate, inputOptions, fileOutput: segments.output };
+        for await (const decoded of decodeFrames(this.url, decodeOptions, this.controller.signal)) {
           if (!streaming) {
             streaming = true;
             attempt = 0;
@@ -60,6 +70,7 @@ export class LiveFrameSource implements FrameSource {
           }
           // A new connection restarts the camera's clock: continue after the last frame.
           offset ??= lastPts === -Infinity ? 0 : lastPts + gap - decoded.pts;
+          segments.setOffset(offset);
           lastPts = decoded.pts + offset;
           yield { index: index++, pts: lastPts, width, height, rgb: decoded.rgb };
         }
@@ -82,6 +93,7 @@ export class LiveFrameSource implements FrameSource {
 
   async close(): Promise<void> {
     this.controller.abort();
+    await this.ring.remove();
   }
 }
 

@@ -3,15 +3,18 @@
 // of each infraction's evidence frame. `finishTrack` runs in the background queue: read
 // the plate from the kept crops, make and store the evidence of each infraction, and build
 // the messages. Nothing is published here: the caller decides when (see run-pipeline.ts).
+import { createLogger, type Logger } from '../../app/logger.js';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { InfractionMessageV1, ObservationMessageV1 } from '../../transport/messages/index.js';
 import { combineReadings } from '../ocr/combine-readings.js';
+import { cutRingClip, type ClipWindow } from '../evidence/event-clip.js';
 import { recordEvidence } from '../evidence/record-evidence.js';
 import { infractionMessage, infractionMessageId, observationMessage, deviceTimeAt, type PassageContext } from '../publish/track-messages.js';
 import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
 import type PQueue from 'p-queue';
+import type { SegmentRing } from '../frames/segment-ring.js';
 import { decodeStill } from '../frames/source-still.js';
 import { scaleBox, type EvidenceFrame, type EvidenceFrames, type ReservedFrame } from './evidence-frame.js';
 import type { PlateCrop } from './plate-candidates.js';
@@ -54,6 +57,30 @@ export interface FinishTrackDeps {
   /** Decodes of snapshot frames from the file, bounded (see decodeEarly). */
   stills: PQueue;
   clipSeconds: { before: number; after: number };
+  /** A live camera's ring of recent segments, for its clips; absent for files. */
+  ring?: SegmentRing;
+}
+
+let warnings: Logger | undefined;
+
+/**
+ * A live infraction's clip from the camera's segment ring, waiting at most for the window's
+ * end, one more segment and some slack (from now: the track ended after the event). When
+ * the ring cannot give it, the infraction goes out without a clip and a warning says why.
+ */
+async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string): Promise<Buffer | undefined> {
+  const waitMs = (window.afterS + ring.segmentS + 2) * 1000;
+  let reason: string;
+  try {
+    const made = await cutRingClip(ring, window, waitMs);
+    if (made.clip) return made.clip;
+    reason = made.reason;
+  } catch (error) {
+    reason = (error as Error).message;
+  }
+  warnings ??= createLogger('warn', 'roadledger-ingest');
+  warnings.warn({ messageId, atS: window.atS }, `infraction published without a clip: ${reason}`);
+  return undefined;
 }
 
 /** A track the rules have judged, each infraction with its evidence frame settled. */
@@ -99,12 +126,15 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
       };
       // 'still': how long the evidence waited for its frame's decode (started when the track was judged).
       const { frame, scale } = reserved.kept ?? (await deps.timings.time('still', () => decoding!));
+      const messageId = infractionMessageId(deps.passage, track, infraction);
+      const clipBytes = deps.ring ? await liveClip(deps.ring, window, messageId) : undefined;
       return recordEvidence(deps.evidence, {
-        messageId: infractionMessageId(deps.passage, track, infraction),
+        messageId,
         caption,
         frame,
         box: scaleBox(infraction.observation.box, scale),
         ...(deps.sourcePath ? { clip: { sourcePath: deps.sourcePath, window } } : {}),
+        ...(clipBytes ? { clipBytes } : {}),
       });
     });
     const evidence = items.map(({ kind, uri, sha256, contentType }) => ({ kind, uri, sha256, contentType }));

@@ -82,6 +82,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
     return await runPipeline({
       source,
       sourcePath: live ? undefined : options.input,
+      ring: source instanceof LiveFrameSource ? source.ring : undefined,
       detector,
       reader,
       evidence: options.evidence,

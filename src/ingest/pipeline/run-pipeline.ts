@@ -27,6 +27,7 @@ import { Tracker, type TrackerOptions } from '../track/tracker.js';
 import { VehicleLinks } from '../track/vehicle-links.js';
 import { IngestError, type Detector, type DetectionKind, type FrameSource, type PlateReader } from '../types.js';
 import { takeSourceFrame } from '../frames/file-frame-source.js';
+import type { SegmentRing } from '../frames/segment-ring.js';
 import { EvidenceFrames, scaleBox } from './evidence-frame.js';
 import { finishTrack, judgeTrack, type TrackOutcome } from './finish-track.js';
 import { FinishingQueue, type FinishingQueueOptions } from './finishing-queue.js';
@@ -38,6 +39,8 @@ export interface PipelineOptions {
   source: FrameSource;
   /** The file behind `source`, for clips and full-resolution snapshots; absent for live sources. */
   sourcePath?: string;
+  /** A live source's ring of recent segments, for its clips. */
+  ring?: SegmentRing;
   detector: Detector;
   reader: PlateReader;
   evidence: EvidenceStore;
@@ -88,6 +91,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     sourceSize: { width: options.source.info.sourceWidth, height: options.source.info.sourceHeight },
     stills: new PQueue({ concurrency: 2 }),
     clipSeconds: { before: 1, after: 1 },
+    ring: options.ring,
     passage: { deviceId: options.deviceId, zoneId: options.zone.zoneId, clockStart: options.clockStart, ingestTime: now() },
     rules: {
       zone: options.zone,
@@ -179,10 +183,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     await finishing.drain();
     drained = performance.now();
   } catch (error) {
-    await options.source.close().catch(() => undefined);
-    // A camera's passages that ended before the failure still go out with their evidence.
-    if (perTrack) await finishing.drain().catch(() => undefined);
-    else await finishing.abandon();
+    const close = () => options.source.close().catch(() => undefined);
+    // A camera's passages that ended before the failure still go out with their evidence
+    // (their clips from the ring the source removes when it closes).
+    if (perTrack) await finishing.drain().catch(() => undefined).then(close);
+    else await close().then(() => finishing.abandon());
     const already = perTrack ? `${counts.published} passage(s) published before it` : 'nothing was published';
     if (error instanceof IngestError) throw new IngestError(error.code, `${error.message} (${already})`, { ...error.details, publishedPassages: counts.published });
     throw new Error(`ingest failed after ${counts.frames} frame(s) (${already}): ${(error as Error).message}`, { cause: error });
