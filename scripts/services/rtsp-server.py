@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=360)
     parser.add_argument("--fps", type=int, default=25)
+    parser.add_argument("--file", help="serve this MP4's H.264 once, at its own pace, instead of the test picture")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -32,10 +33,14 @@ def main() -> None:
     factory = GstRtspServer.RTSPMediaFactory()
     # is-live: the picture runs on the wall clock, as a camera's does; a key frame every
     # second lets a reader that (re)connects start decoding quickly.
-    factory.set_launch(
+    launch = (
         f"( videotestsrc is-live=true pattern=ball ! video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps} ! rtph264pay name=pay0 pt=96 )"
     )
+    if args.file:
+        # A known road video as a camera would send it (the server paces it in real time).
+        launch = f"( filesrc location={args.file} ! qtdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )"
+    factory.set_launch(launch)
     factory.set_shared(True)
     server.get_mount_points().add_factory("/cam", factory)
     if server.attach(None) == 0:

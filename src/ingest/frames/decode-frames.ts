@@ -45,7 +45,10 @@ export function selectFilter(rate: number | undefined): string {
 
 function decodeArguments(options: DecodeOptions) {
   return {
-    inputOptions: ['-xerror', ...(options.inputOptions ?? [])],
+    // -xerror (any error ends the run) is global: with a stream-copy output it would also make
+    // fatal the muxer's complaints about a camera's missing DTS (RTP carries only PTS, so an
+    // H.264 stream with B-frames has none), and such a camera could never be read.
+    inputOptions: [...(options.fileOutput ? [] : ['-xerror']), ...(options.inputOptions ?? [])],
     filter: `${selectFilter(options.rate)},scale=${options.width}:${options.height}:flags=area`,
     outputOptions: ['-an', '-sn', '-dn', '-fps_mode', 'passthrough', '-pix_fmt', 'rgb24'],
     ...(options.fileOutput ? { fileOutput: options.fileOutput } : {}),

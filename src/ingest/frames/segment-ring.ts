@@ -25,9 +25,9 @@ export interface SegmentRingOptions {
 
 /**
  * An RTSP stream's first packet (its key frame) comes without timestamps; the muxer would
- * give it the next packet's, which the decode's -xerror turns into a fatal error. It gets
- * one tick (90 kHz) before the next, and the muxer shifts the set by that tick: the
- * ring's times are then 11 µs after the frames'.
+ * give it the next packet's and warn (or fix up the following ones). It gets one tick
+ * (90 kHz) before the next, and the muxer shifts the set by that tick: the ring's times are
+ * then 11 µs after the frames'.
  */
 const FIRST_PACKET_TIMESTAMP = 'setts=pts=if(eq(PTS\\,NOPTS)\\,DTS-1\\,PTS):dts=if(eq(PTS\\,NOPTS)\\,DTS-1\\,DTS)';
 
@@ -35,6 +35,7 @@ interface Connection {
   dir: string;
   list: string;
   offset?: number;
+  gone?: boolean;
 }
 
 export class SegmentRing {
@@ -56,6 +57,14 @@ export class SegmentRing {
     const dir = join(await this.folder, `connection-${this.connections.length}`);
     await mkdir(dir);
     const connection: Connection = { dir, list: join(dir, 'segments.csv') };
+    // A flaky camera reconnects again and again: only the last set that got frames is kept
+    // (for the events just before the drop), so the disk holds at most two sets.
+    const kept = this.connections.findLast((c) => c.offset !== undefined);
+    for (const old of this.connections) {
+      if (old === kept || old.gone) continue;
+      old.gone = true;
+      await rm(old.dir, { recursive: true, force: true });
+    }
     this.connections.push(connection);
     const options = ['-map', '0:v:0', '-c:v', 'copy', '-bsf:v', FIRST_PACKET_TIMESTAMP, '-an', '-sn', '-dn', '-f', 'segment', '-segment_time', String(this.segmentS),
       '-segment_list', connection.list, '-segment_list_type', 'csv', '-reset_timestamps', '1', '-segment_wrap', String(this.wrap)];
@@ -66,7 +75,7 @@ export class SegmentRing {
   async segments(): Promise<RingSegment[]> {
     const all: RingSegment[] = [];
     for (const [index, connection] of this.connections.entries()) {
-      if (connection.offset === undefined || this.removed) continue;
+      if (connection.offset === undefined || connection.gone || this.removed) continue;
       const text = await readFile(connection.list, 'utf8').catch(() => '');
       const rows = text.split('\n').filter((row) => row.trim().length > 0);
       // The file after the last listed one is being rewritten: its older listing is gone.

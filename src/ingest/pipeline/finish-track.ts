@@ -64,9 +64,11 @@ export interface FinishTrackDeps {
 let warnings: Logger | undefined;
 
 /**
- * A live infraction's clip from the camera's segment ring, waiting at most for the window's
- * end, one more segment and some slack (from now: the track ended after the event). When
- * the ring cannot give it, the infraction goes out without a clip and a warning says why.
+ * A live infraction's clip from the camera's segment ring, started when its track is judged
+ * (like decodeEarly) so the wait overlaps the frame loop instead of holding the queue. It
+ * waits at most for the window's end, one more segment and some slack (from the track's
+ * end, after the event). When the ring cannot give it, the infraction goes out without a
+ * clip and a warning says why; it never rejects.
  */
 async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string): Promise<Buffer | undefined> {
   const waitMs = (window.afterS + ring.segmentS + 2) * 1000;
@@ -88,16 +90,18 @@ export interface JudgedTrack {
   track: Track;
   verdict: TrackVerdict;
   /** `decoding`: the frame being decoded again from the file, when it was not kept. */
-  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame; decoding: Promise<EvidenceFrame> | null }>;
+  evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame; decoding: Promise<EvidenceFrame> | null; liveClip: Promise<Buffer | undefined> | null }>;
 }
 
-type JudgeDeps = Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames' | 'sourcePath' | 'sourceSize' | 'stills'>;
+type JudgeDeps = Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames' | 'sourcePath' | 'sourceSize' | 'stills' | 'ring' | 'passage' | 'clipSeconds'>;
 
 export async function judgeTrack(track: Track, deps: JudgeDeps): Promise<JudgedTrack> {
   const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
   const evidenceFrames = verdict.infractions.map((infraction) => {
     const frame = deps.evidenceFrames.reserve(infraction.observation.pts);
-    return { infraction, frame, decoding: frame.kept ? null : decodeEarly(frame.pts, deps) };
+    const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
+    const clip = deps.ring ? liveClip(deps.ring, window, infractionMessageId(deps.passage, track, infraction)) : null;
+    return { infraction, frame, decoding: frame.kept ? null : decodeEarly(frame.pts, deps), liveClip: clip };
   });
   return { track, verdict, evidenceFrames };
 }
@@ -113,7 +117,7 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
   const plate = combineReadings(readings);
   const observation = observationMessage(deps.passage, track, plate, verdict.speed, vehicleClass);
   const infractions: InfractionMessageV1[] = [];
-  for (const { infraction, frame: reserved, decoding } of judged.evidenceFrames) {
+  for (const { infraction, frame: reserved, decoding, liveClip: clipping } of judged.evidenceFrames) {
     const items = await deps.timings.time('evidence', async () => {
       const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
       const caption = {
@@ -126,10 +130,9 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
       };
       // 'still': how long the evidence waited for its frame's decode (started when the track was judged).
       const { frame, scale } = reserved.kept ?? (await deps.timings.time('still', () => decoding!));
-      const messageId = infractionMessageId(deps.passage, track, infraction);
-      const clipBytes = deps.ring ? await liveClip(deps.ring, window, messageId) : undefined;
+      const clipBytes = clipping ? await clipping : undefined;
       return recordEvidence(deps.evidence, {
-        messageId,
+        messageId: infractionMessageId(deps.passage, track, infraction),
         caption,
         frame,
         box: scaleBox(infraction.observation.box, scale),

@@ -1,14 +1,20 @@
 // `ingestVideo` on a real RTSP camera (GStreamer's server) that goes away for good: the
-// camera's status reaches the transport the passages use, and the run ends with a clear error.
-import { mkdtemp, rm } from 'node:fs/promises';
+// camera's status reaches the transport the passages use, and the run ends with a clear error;
+// and on a camera sending a known road video: each infraction carries a clip from the ring.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { InProcessTransport } from '../../transport/in-process/in-process-transport.js';
-import { TOPICS, type DeviceStatusMessageV1 } from '../../transport/messages/index.js';
+import { TOPICS, type DeviceStatusMessageV1, type InfractionMessageV1 } from '../../transport/messages/index.js';
+import { applyHomography, type Homography } from '../../domain/shared/homography.js';
+import { generateVideo } from '../synth/generate.js';
 import { RtspCamera } from '../frames/testing/rtsp-camera.js';
 import type { FrameSourceStatus } from '../types.js';
 import { parseDeviceSettings } from './device-settings.js';
@@ -19,6 +25,7 @@ const device = parseDeviceSettings({
   calibration: { imageToGround: [0.02, 0, 0, 0, 0.05, 0, 0, 0, 1] },
   zone: { zoneId: 'zone-live', speedLimitKmh: 50, jurisdiction: 'PE' },
 });
+const exec = promisify(execFile);
 let camera: RtspCamera | null = null;
 let folder: string | null = null;
 
@@ -68,4 +75,76 @@ describe('ingest from an RTSP camera', () => {
     ]);
     expect(published[0]!.fps).toBe(5);
   }, 120_000);
+});
+
+const CLOCK_START = new Date('2026-03-01T08:00:00Z');
+
+describe('live evidence clips', () => {
+  it('gives each infraction of a camera a decodable clip from its segment ring, stored under the SHA-256 in the message', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'roadledger-live-clip-'));
+    const video = join(folder, 'road.mp4');
+    const { truth } = await generateVideo({ output: video, width: 960, height: 540, fps: 25, durationS: 7 });
+    camera = await RtspCamera.onFreePort({ file: video });
+    await camera.start();
+    const toImage = (p: { x: number; y: number }) => applyHomography(truth.calibration.groundToImage.flat() as unknown as Homography, p);
+    const roadDevice = parseDeviceSettings({
+      deviceId: 'cam-live-road',
+      calibration: { imageToGround: truth.calibration.imageToGround },
+      measuredPoint: 'centre',
+      measuredPointHeight: { cameraHeightM: 5.5, pointHeightM: 0.51 },
+      zone: {
+        zoneId: 'live-zone',
+        speedLimitKmh: truth.scene.speedLimitKmh,
+        jurisdiction: 'PE',
+        stopLine: {
+          line: { a: truth.scene.stopLine.image[0], b: truth.scene.stopLine.image[1] },
+          approachSide: toImage({ x: 0, y: 10 }),
+          signal: { kind: 'region', region: truth.scene.signal.region },
+        },
+        lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
+      },
+    });
+    const transport = new InProcessTransport({ logger: createLogger('silent') });
+    const evidence = new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'live-test' });
+    // The camera sends the video once; the run ends when it is gone, its passages published.
+    const run = ingestVideo({
+      input: camera.url,
+      device: roadDevice,
+      evidence,
+      publisher: transport,
+      tolerances: DEFAULT_TOLERANCES,
+      rate: 10,
+      analysisWidth: 960,
+      cameraSize: { width: 960, height: 540 },
+      reconnect: { maxAttempts: 0, initialMs: 100, maxMs: 100 },
+      clockStart: CLOCK_START,
+    });
+    await expect(run).rejects.toMatchObject({ code: 'SOURCE_UNREACHABLE' });
+    const infractions: InfractionMessageV1[] = [];
+    const subscription = await transport.subscribe({ groupId: 'live-clip-test', topics: [TOPICS.infractions], fromBeginning: true }, async (batch) => {
+      for (const record of batch.records) infractions.push(JSON.parse(record.value.toString('utf8')) as InfractionMessageV1);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await subscription.stop();
+    await transport.close();
+
+    // The generated video has a speeding car, a lane invasion and a red-light runner.
+    expect(infractions.map((i) => i.infractionType).sort()).toEqual(['LANE_INVASION', 'RED_LIGHT', 'SPEED_VIOLATION']);
+    for (const [i, infraction] of infractions.entries()) {
+      expect(infraction.evidence.map((e) => e.kind)).toEqual(['SNAPSHOT', 'CLIP']);
+      const clip = infraction.evidence.find((e) => e.kind === 'CLIP')!;
+      const bytes = await evidence.get(clip.uri);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(clip.sha256);
+      const path = join(folder, `clip-${i}.mp4`);
+      await writeFile(path, bytes);
+      const { stdout } = await exec('ffprobe', ['-v', 'error', '-show_entries', 'format_tags=comment', '-of', 'default=nw=1:nk=1', path]);
+      const span = /^source pts (\d+\.\d{6})-(\d+\.\d{6}) s$/.exec(stdout.trim());
+      expect(span).not.toBeNull();
+      // The event's pts on the camera's clock, and the 1 s either side the clip must show.
+      const atS = (Date.parse(infraction.occurredAt) - CLOCK_START.getTime()) / 1000;
+      expect(Number(span![1])).toBeLessThanOrEqual(Math.max(0, atS - 1) + 1e-6);
+      expect(Number(span![2])).toBeGreaterThanOrEqual(atS + 1 - 1e-6);
+      await exec('ffmpeg', ['-v', 'error', '-xerror', '-i', path, '-f', 'null', '-']);
+    }
+  }, 180_000);
 });

@@ -9,10 +9,14 @@ const SERVER = fileURLToPath(new URL('../../../../scripts/services/rtsp-server.p
 export class RtspCamera {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly file?: string,
+  ) {}
 
-  static async onFreePort(): Promise<RtspCamera> {
-    return new RtspCamera(await freePort());
+  /** `file`: an MP4 (H.264) served once at its own pace instead of the test picture. */
+  static async onFreePort(options: { file?: string } = {}): Promise<RtspCamera> {
+    return new RtspCamera(await freePort(), options.file);
   }
 
   get url(): string {
@@ -21,7 +25,7 @@ export class RtspCamera {
 
   /** Starts serving and resolves once the server listens. */
   async start(): Promise<void> {
-    const child = spawn('/usr/bin/python3', [SERVER, '--port', String(this.port), '--width', '640', '--height', '360', '--fps', '25'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/python3', [SERVER, '--port', String(this.port), '--width', '640', '--height', '360', '--fps', '25', ...(this.file ? ['--file', this.file] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
