@@ -66,12 +66,14 @@ let warnings: Logger | undefined;
 /**
  * A live infraction's clip from the camera's segment ring, started when its track is judged
  * (like decodeEarly) so the wait overlaps the frame loop instead of holding the queue. It
- * waits at most for the window's end, one more segment and some slack (from the track's
- * end, after the event). When the ring cannot give it, the infraction goes out without a
+ * waits at most for the window's end, one more (longest seen) segment and some slack (from
+ * the track's end, after the event). When the ring cannot give it, the infraction goes out without a
  * clip and a warning says why; it never rejects.
  */
 async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string): Promise<Buffer | undefined> {
-  const waitMs = (window.afterS + ring.segmentS + 2) * 1000;
+  // Segments end at the first key frame after their length: a camera's long GOP makes them longer.
+  const longest = Math.max(ring.segmentS, ...(await ring.segments()).map((s) => s.toS - s.fromS));
+  const waitMs = (window.afterS + longest + 2) * 1000;
   let reason: string;
   try {
     const made = await cutRingClip(ring, window, waitMs);
