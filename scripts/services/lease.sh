@@ -34,7 +34,14 @@ acquire() {
   for service in "$@"; do
     # 9>&- : the daemons must not inherit the lock, or it would be held as long as they run.
     if ! bash "$HERE/$service.sh" status 9>&-; then
-      grep -q "^$service|" "$OWNED" 2>/dev/null || printf '%s|%s|%s\n' "$service" "$HERE" "$SERVICES_DIR" >>"$OWNED"
+      # A line already there names a start whose service is no longer running (a run that was
+      # killed, a checkout since deleted): this start replaces it, or release would stop the
+      # service through the old line and leave this one running.
+      if [[ -f "$OWNED" ]]; then
+        grep -v "^$service|" "$OWNED" >"$OWNED.new" || true
+        mv "$OWNED.new" "$OWNED"
+      fi
+      printf '%s|%s|%s\n' "$service" "$HERE" "$SERVICES_DIR" >>"$OWNED"
     fi
   done
   bash "$HERE/up.sh" "$@" 9>&-
@@ -52,6 +59,8 @@ release() {
   [[ -s "$OWNED" ]] || return 0
   local service scripts state
   while IFS='|' read -r service scripts state; do
+    # The starting checkout may be gone; its state folder (pid file) is what the stop needs.
+    [[ -f "$scripts/$service.sh" ]] || scripts="$HERE"
     ROADLEDGER_SERVICES_DIR="$state" bash "$scripts/$service.sh" stop 9>&- || say "stopping $service failed"
     say "$service stopped"
   done < <(tac "$OWNED")
