@@ -121,6 +121,7 @@ export function ingestCommand(): Command {
           ...(options.cameraSize ? { cameraSize: options.cameraSize } : {}),
           reconnect: { maxAttempts: options.reconnectAttempts, initialMs: options.reconnectInitialMs, maxMs: options.reconnectMaxMs },
           finishing: { concurrency: options.evidenceConcurrency, maxWaiting: options.evidenceWaiting },
+          logger: logger.child({ component: 'evidence' }),
           onStatus: (status) => {
             if (status.state !== 'streaming' && status.state !== 'connecting') logger.warn({ status }, 'camera status');
           },

@@ -43,6 +43,7 @@ export async function runDemo(deps: DemoDependencies): Promise<void> {
     evidence: deps.evidence,
     publisher: deps.publisher,
     tolerances: deps.tolerances,
+    logger,
     onProgress: (progress) => {
       if (progress.frames - lastLogged >= 20) {
         lastLogged = progress.frames;

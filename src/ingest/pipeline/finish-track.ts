@@ -59,9 +59,16 @@ export interface FinishTrackDeps {
   clipSeconds: { before: number; after: number };
   /** A live camera's ring of recent segments, for its clips; absent for files. */
   ring?: SegmentRing;
+  /** Hears of infractions published without a clip and of evidence adopted from the store. */
+  logger?: Logger;
 }
 
-let warnings: Logger | undefined;
+let fallbackLogger: Logger | undefined;
+
+/** The caller's logger, or (a library caller that gave none) a warn-level one of the ingest's own. */
+function warningsOf(deps: Pick<FinishTrackDeps, 'logger'>): Logger {
+  return deps.logger ?? (fallbackLogger ??= createLogger('warn', 'roadledger-ingest'));
+}
 
 /**
  * A live infraction's clip from the camera's segment ring, started when its track is judged
@@ -70,7 +77,7 @@ let warnings: Logger | undefined;
  * the track's end, after the event). When the ring cannot give it, the infraction goes out without a
  * clip and a warning says why; it never rejects.
  */
-async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string): Promise<Buffer | undefined> {
+async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string, logger: Logger): Promise<Buffer | undefined> {
   // Segments end at the first key frame after their length: a camera's long GOP makes them longer.
   const longest = Math.max(ring.segmentS, ...(await ring.segments()).map((s) => s.toS - s.fromS));
   const waitMs = (window.afterS + longest + 2) * 1000;
@@ -82,8 +89,7 @@ async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string
   } catch (error) {
     reason = (error as Error).message;
   }
-  warnings ??= createLogger('warn', 'roadledger-ingest');
-  warnings.warn({ messageId, atS: window.atS }, `infraction published without a clip: ${reason}`);
+  logger.warn({ messageId, atS: window.atS }, `infraction published without a clip: ${reason}`);
   return undefined;
 }
 
@@ -95,14 +101,14 @@ export interface JudgedTrack {
   evidenceFrames: Array<{ infraction: DetectedInfraction; frame: ReservedFrame; decoding: Promise<EvidenceFrame> | null; liveClip: Promise<Buffer | undefined> | null }>;
 }
 
-type JudgeDeps = Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames' | 'sourcePath' | 'sourceSize' | 'stills' | 'ring' | 'passage' | 'clipSeconds'>;
+type JudgeDeps = Pick<FinishTrackDeps, 'rules' | 'timings' | 'evidenceFrames' | 'sourcePath' | 'sourceSize' | 'stills' | 'ring' | 'passage' | 'clipSeconds' | 'logger'>;
 
 export async function judgeTrack(track: Track, deps: JudgeDeps): Promise<JudgedTrack> {
   const verdict = await deps.timings.time('rules', () => evaluateTrack(track, deps.rules));
   const evidenceFrames = verdict.infractions.map((infraction) => {
     const frame = deps.evidenceFrames.reserve(infraction.observation.pts);
     const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
-    const clip = deps.ring ? liveClip(deps.ring, window, infractionMessageId(deps.passage, track, infraction)) : null;
+    const clip = deps.ring ? liveClip(deps.ring, window, infractionMessageId(deps.passage, track, infraction), warningsOf(deps)) : null;
     return { infraction, frame, decoding: frame.kept ? null : decodeEarly(frame.pts, deps), liveClip: clip };
   });
   return { track, verdict, evidenceFrames };
@@ -140,7 +146,7 @@ export async function finishTrack(judged: JudgedTrack, crops: PlateCrop[], deps:
         box: scaleBox(infraction.observation.box, scale),
         ...(deps.sourcePath ? { clip: { sourcePath: deps.sourcePath, window } } : {}),
         ...(clipBytes ? { clipBytes } : {}),
-      });
+      }, warningsOf(deps));
     });
     const evidence = items.map(({ kind, uri, sha256, contentType }) => ({ kind, uri, sha256, contentType }));
     const lane = verdict.lane?.kind === 'forbidden-lane' ? verdict.lane.laneId : verdict.lane?.kind === 'solid-line' ? verdict.lane.lineId : undefined;

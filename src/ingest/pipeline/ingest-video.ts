@@ -1,6 +1,7 @@
 // Composition of one ingest run for the CLI: opens a file (or an RTSP camera), loads the
 // detection and reading models, and runs the pipeline with the device's settings. A file
 // publishes after it ended cleanly; a camera publishes each passage once it is evidenced.
+import type { Logger } from '../../app/logger.js';
 import { stat } from 'node:fs/promises';
 import type { ToleranceRule } from '../../domain/shared/tolerance.js';
 import type { EvidenceStore } from '../../evidence/port.js';
@@ -47,6 +48,8 @@ export interface IngestVideoOptions {
   keepSourceFrames?: boolean;
   /** Bounds of the evidence queue beside the frame loop (defaults: 1 at once, 4 waiting, 2 once the loop ends). */
   finishing?: FinishingQueueOptions;
+  /** Warnings of the evidence step; a warn-level logger of the ingest's own when absent. */
+  logger?: Logger;
   onProgress?: (progress: PipelineProgress) => void;
   /** A live camera's changes of state; they are also published as device-status messages. */
   onStatus?: (status: FrameSourceStatus) => void;
@@ -83,6 +86,7 @@ export async function ingestVideo(options: IngestVideoOptions): Promise<Pipeline
       source,
       sourcePath: live ? undefined : options.input,
       ring: source instanceof LiveFrameSource ? source.ring : undefined,
+      logger: options.logger,
       detector,
       reader,
       evidence: options.evidence,

@@ -14,6 +14,7 @@
 // the run with that error, as the source's own failure does.
 // Evidence stored before a failure stays as unreferenced blobs; a re-run derives the same
 // keys and bytes, so it reuses them.
+import type { Logger } from '../../app/logger.js';
 import PQueue from 'p-queue';
 import type { EvidenceStore } from '../../evidence/port.js';
 import type { Homography } from '../../domain/shared/homography.js';
@@ -67,6 +68,8 @@ export interface PipelineOptions {
    * beyond it is decoded again from the file when its evidence is made.
    */
   evidenceFrameBytes?: number;
+  /** Warnings of the evidence step (a live clip not made, stored evidence adopted). */
+  logger?: Logger;
   onProgress?: (progress: PipelineProgress) => void;
 }
 
@@ -92,6 +95,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     stills: new PQueue({ concurrency: 2 }),
     clipSeconds: { before: 1, after: 1 },
     ring: options.ring,
+    logger: options.logger,
     passage: { deviceId: options.deviceId, zoneId: options.zone.zoneId, clockStart: options.clockStart, ingestTime: now() },
     rules: {
       zone: options.zone,
