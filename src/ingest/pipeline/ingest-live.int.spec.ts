@@ -12,8 +12,9 @@ import { createLogger } from '../../app/logger.js';
 import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { InProcessTransport } from '../../transport/in-process/in-process-transport.js';
+import { drainTopic } from './testing/drain-topic.js';
 import { TOPICS, type DeviceStatusMessageV1, type InfractionMessageV1 } from '../../transport/messages/index.js';
-import { applyHomography, type Homography } from '../../domain/shared/homography.js';
+import { deviceSettingsFromTruth } from '../synth/device-settings-from-truth.js';
 import { generateVideo } from '../synth/generate.js';
 import { RtspCamera } from '../frames/testing/rtsp-camera.js';
 import type { FrameSourceStatus } from '../types.js';
@@ -58,12 +59,7 @@ describe('ingest from an RTSP camera', () => {
     });
 
     await expect(run).rejects.toMatchObject({ code: 'SOURCE_UNREACHABLE' });
-    const published: DeviceStatusMessageV1[] = [];
-    const subscription = await transport.subscribe({ groupId: 'live-test', topics: [TOPICS.deviceStatus], fromBeginning: true }, async (batch) => {
-      for (const record of batch.records) published.push(JSON.parse(record.value.toString('utf8')) as DeviceStatusMessageV1);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await subscription.stop();
+    const published = await drainTopic<DeviceStatusMessageV1>(transport, TOPICS.deviceStatus, 'live-test');
     await transport.close();
 
     expect(statuses.map((s) => s.state)).toEqual(['connecting', 'streaming', 'reconnecting', 'connecting', 'reconnecting', 'connecting', 'failed']);
@@ -86,24 +82,7 @@ describe('live evidence clips', () => {
     const { truth } = await generateVideo({ output: video, width: 960, height: 540, fps: 25, durationS: 7 });
     camera = await RtspCamera.onFreePort({ file: video });
     await camera.start();
-    const toImage = (p: { x: number; y: number }) => applyHomography(truth.calibration.groundToImage.flat() as unknown as Homography, p);
-    const roadDevice = parseDeviceSettings({
-      deviceId: 'cam-live-road',
-      calibration: { imageToGround: truth.calibration.imageToGround },
-      measuredPoint: 'centre',
-      measuredPointHeight: { cameraHeightM: 5.5, pointHeightM: 0.51 },
-      zone: {
-        zoneId: 'live-zone',
-        speedLimitKmh: truth.scene.speedLimitKmh,
-        jurisdiction: 'PE',
-        stopLine: {
-          line: { a: truth.scene.stopLine.image[0], b: truth.scene.stopLine.image[1] },
-          approachSide: toImage({ x: 0, y: 10 }),
-          signal: { kind: 'region', region: truth.scene.signal.region },
-        },
-        lanes: { solidLines: [{ lineId: 'centre', points: truth.scene.centreLine.image }], minFrames: 3 },
-      },
-    });
+    const roadDevice = deviceSettingsFromTruth(truth, { deviceId: 'cam-live-road', zoneId: 'live-zone', jurisdiction: 'PE' });
     const transport = new InProcessTransport({ logger: createLogger('silent') });
     const evidence = new LocalEvidenceStore({ root: join(folder, 'evidence'), publicBaseUrl: 'http://127.0.0.1:4000/evidence', signingSecret: 'live-test' });
     // The camera sends the video once; the run ends when it is gone, its passages published.
@@ -120,12 +99,7 @@ describe('live evidence clips', () => {
       clockStart: CLOCK_START,
     });
     await expect(run).rejects.toMatchObject({ code: 'SOURCE_UNREACHABLE' });
-    const infractions: InfractionMessageV1[] = [];
-    const subscription = await transport.subscribe({ groupId: 'live-clip-test', topics: [TOPICS.infractions], fromBeginning: true }, async (batch) => {
-      for (const record of batch.records) infractions.push(JSON.parse(record.value.toString('utf8')) as InfractionMessageV1);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await subscription.stop();
+    const infractions = await drainTopic<InfractionMessageV1>(transport, TOPICS.infractions, 'live-clip-test');
     await transport.close();
 
     // The generated video has a speeding car, a lane invasion and a red-light runner.

@@ -16,6 +16,7 @@ import { createLogger } from '../../app/logger.js';
 import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LocalEvidenceStore } from '../../evidence/local/local-evidence-store.js';
 import { InProcessTransport } from '../../transport/in-process/in-process-transport.js';
+import { drainTopic } from './testing/drain-topic.js';
 import { TOPICS, type InfractionMessageV1, type ObservationMessageV1 } from '../../transport/messages/index.js';
 import { iou } from '../track/box-geometry.js';
 import { ppocrModelPaths } from '../detect/ppocr-models.js';
@@ -69,20 +70,10 @@ async function ingest(vehicleModel: IngestVideoOptions['vehicleModel'], evidence
     (summary) => ({ summary, error: null }),
     (error: unknown) => ({ summary: null, error }),
   );
-  const observations = await drain<ObservationMessageV1>(transport, TOPICS.observations);
-  const infractions = await drain<InfractionMessageV1>(transport, TOPICS.infractions);
+  const observations = await drainTopic<ObservationMessageV1>(transport, TOPICS.observations);
+  const infractions = await drainTopic<InfractionMessageV1>(transport, TOPICS.infractions);
   await transport.close();
   return { ...outcome, progress, observations, infractions, evidence };
-}
-
-async function drain<T>(transport: InProcessTransport, topic: string): Promise<T[]> {
-  const seen: T[] = [];
-  const subscription = await transport.subscribe({ groupId: `test-${topic}`, topics: [topic], fromBeginning: true }, async (batch) => {
-    for (const record of batch.records) seen.push(JSON.parse(record.value.toString('utf8')) as T);
-  });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await subscription.stop();
-  return seen;
 }
 
 function inside(box: Box, width: number, height: number): boolean {
