@@ -156,6 +156,8 @@ const ConfigSchema = z.object({
   RISK_MODEL_PATH: z.string().min(1).optional(),
   /** The longest one risk scoring by the model may take; past it the formula answers (README: "Risk score"). */
   RISK_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /** The longest the risk model may take to load (at the start, and at each restart of its thread); past it the start is refused. */
+  RISK_MODEL_LOAD_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(30_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

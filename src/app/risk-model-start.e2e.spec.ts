@@ -62,6 +62,17 @@ describe('starting the app with RISK_MODEL_PATH', () => {
     expect(await otherConnections()).toBe(0);
   });
 
+  it('refuses a model that does not load within RISK_MODEL_LOAD_TIMEOUT_MS, before connecting to the configured PostgreSQL', async () => {
+    // Starting the model's thread and onnxruntime in it takes far more than 1 ms.
+    const { config } = await settings(`${MODELS}/risk-linear.onnx`, { DATABASE_URL: database.url, RISK_MODEL_LOAD_TIMEOUT_MS: '1' });
+
+    await expect(startRoadledger(config, createLogger('silent'))).rejects.toThrow(
+      'RISK_MODEL_LOAD_TIMEOUT_MS: model risk-linear.onnx did not load within 1 ms; its thread was stopped',
+    );
+    expect(await portOpen(config.HTTP_PORT)).toBe(false);
+    expect(await otherConnections()).toBe(0);
+  });
+
   it('starts and listens with a model that fits, on the same settings', async () => {
     const { config } = await settings(`${MODELS}/risk-linear.onnx`, { DATABASE_URL: database.url });
     const app = await startRoadledger(config, createLogger('silent'));

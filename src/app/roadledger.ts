@@ -69,7 +69,7 @@ export async function startRoadledger(config: Config, logger: Logger): Promise<R
   try {
     // A risk model that cannot load, or does not take the risk features, stops the start
     // first, before any database is started or connected to.
-    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }), config.RISK_MODEL_TIMEOUT_MS);
+    await riskScorer(config.RISK_MODEL_PATH, logger.child({ component: 'vehicle-risk' }), config.RISK_MODEL_TIMEOUT_MS, config.RISK_MODEL_LOAD_TIMEOUT_MS);
     const postgres = await connectPostgres(config, logger);
     stops.push(function postgresServer() { return postgres.stop(); });
     const store = await createEventStore(config, postgres.url, logger);

@@ -28,6 +28,7 @@ export type ApiSettings = Pick<
   | 'EVIDENCE_URL_TTL_SECONDS'
   | 'RISK_MODEL_PATH'
   | 'RISK_MODEL_TIMEOUT_MS'
+  | 'RISK_MODEL_LOAD_TIMEOUT_MS'
 >;
 
 export interface ApiServices {

@@ -78,7 +78,7 @@ export const reportResolvers: QueryResolvers = {
   async vehicleRisk(_parent, args, context) {
     requireReader(context);
     const plate = arg(IdSchema, args.plate, 'plate').toUpperCase();
-    const scorer = await riskScorer(context.services.settings.RISK_MODEL_PATH, context.services.logger, context.services.settings.RISK_MODEL_TIMEOUT_MS);
+    const scorer = await riskScorer(context.services.settings.RISK_MODEL_PATH, context.services.logger, context.services.settings.RISK_MODEL_TIMEOUT_MS, context.services.settings.RISK_MODEL_LOAD_TIMEOUT_MS);
     const { scorer: by, ...risk } = await vehicleRisk(context.services.readPool, plate, context.services.now(), scorer);
     return { ...risk, scorer: { kind: by.kind, modelFile: by.model?.fileName ?? null, modelSha256: by.model?.sha256 ?? null, modelOutput: by.modelOutput, fallbackReason: by.fallbackReason } };
   },

@@ -5,11 +5,11 @@ import { RiskModelError } from './risk-features.js';
 
 export type Predict = (features: Float32Array) => Promise<number>;
 
-/** Why a model gave no answer in time: it ran over the limit, or an abandoned run still holds it. */
+/** Why a model gave no answer: it ran over the limit, an abandoned run still holds it, or its thread is down. */
 export class ModelUnavailableError extends RiskModelError {
   constructor(
     message: string,
-    readonly kind: 'timeout' | 'busy',
+    readonly kind: 'timeout' | 'busy' | 'down',
   ) {
     super(message);
     this.name = 'ModelUnavailableError';

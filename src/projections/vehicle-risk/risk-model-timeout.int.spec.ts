@@ -31,7 +31,7 @@ function capturedLogger() {
 
 describe('a risk model slower than RISK_MODEL_TIMEOUT_MS', () => {
   it('scores when the limit leaves it the time it needs', async () => {
-    const scorer = await riskScorer(SLOW, createLogger('silent'), 60_000);
+    const scorer = await riskScorer(SLOW, createLogger('silent'), 60_000, 30_000);
     const risk = await scorer.score(history);
     expect(risk.scorer).toMatchObject({ kind: 'MODEL', modelOutput: 0.5, fallbackReason: null });
     expect(risk.score).toBe(50);
@@ -39,7 +39,7 @@ describe('a risk model slower than RISK_MODEL_TIMEOUT_MS', () => {
 
   it('lets the formula answer at the limit, answers at once while the run goes on, and tries the model again once it ends', async () => {
     const { lines, logger } = capturedLogger();
-    const scorer = await riskScorer(SLOW, logger, 100);
+    const scorer = await riskScorer(SLOW, logger, 100, 30_000);
     const [timeoutsBefore, busyBefore] = [await failures('timeout'), await failures('busy')];
 
     const first = await scorer.score(history);

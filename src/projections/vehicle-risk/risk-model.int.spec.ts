@@ -11,10 +11,11 @@ const sha256 = async (path: string) => createHash('sha256').update(await readFil
 const logger = createLogger('silent');
 // Far above the microseconds these models take: these specs are about the answers, not the limit.
 const timeoutMs = 10_000;
+const loadTimeoutMs = 30_000;
 
 describe('an ONNX risk model given by path', () => {
   it('scores sigmoid(w . x + b) of the factors, and names the model by file and SHA-256', async () => {
-    const scorer = await riskScorer(fixture('risk-linear.onnx'), logger, timeoutMs);
+    const scorer = await riskScorer(fixture('risk-linear.onnx'), logger, timeoutMs, loadTimeoutMs);
     // One confirmed offence, recent: 1 + 2 - 3 = 0, sigmoid 0.5.
     const once = await scorer.score({ confirmedOffences: 1, recentOffences: 1, mostRepeatedTypeCount: 1, unpaidFines: 0 });
     expect(once.score).toBe(50);
@@ -41,18 +42,18 @@ describe('an ONNX risk model given by path', () => {
   });
 
   it('refuses at load a model whose input does not match the features, saying why', async () => {
-    await expect(loadRiskModel(fixture('risk-three-features.onnx'), { timeoutMs })).rejects.toThrow(
+    await expect(loadRiskModel(fixture('risk-three-features.onnx'), { timeoutMs, loadTimeoutMs })).rejects.toThrow(
       'RISK_MODEL_PATH: model risk-three-features.onnx has input "features" float32 [batch, 3]; expected one float32 input "features" of shape [batch, 4]',
     );
-    await expect(loadRiskModel(fixture('missing.onnx'), { timeoutMs })).rejects.toThrow(/^RISK_MODEL_PATH: cannot read test\/fixtures\/models\/risk\/missing.onnx/);
-    await expect(loadRiskModel('tools/models/risk/build-risk-models.py', { timeoutMs })).rejects.toThrow(/RISK_MODEL_PATH: build-risk-models.py is not a model onnxruntime can load/);
+    await expect(loadRiskModel(fixture('missing.onnx'), { timeoutMs, loadTimeoutMs })).rejects.toThrow(/^RISK_MODEL_PATH: cannot read test\/fixtures\/models\/risk\/missing.onnx/);
+    await expect(loadRiskModel('tools/models/risk/build-risk-models.py', { timeoutMs, loadTimeoutMs })).rejects.toThrow(/RISK_MODEL_PATH: build-risk-models.py is not a model onnxruntime can load/);
     // What the start awaits: it fails the same way, and is not remembered as loaded.
-    await expect(riskScorer(fixture('risk-three-features.onnx'), logger, timeoutMs)).rejects.toThrow(/has input "features" float32 \[batch, 3\]/);
-    await expect(riskScorer(fixture('risk-three-features.onnx'), logger, timeoutMs)).rejects.toThrow(/has input/);
+    await expect(riskScorer(fixture('risk-three-features.onnx'), logger, timeoutMs, loadTimeoutMs)).rejects.toThrow(/has input "features" float32 \[batch, 3\]/);
+    await expect(riskScorer(fixture('risk-three-features.onnx'), logger, timeoutMs, loadTimeoutMs)).rejects.toThrow(/has input/);
   });
 
   it('lets the formula answer, and says so, when the model answers something that is no risk', async () => {
-    const scorer = await riskScorer(fixture('risk-unbounded.onnx'), logger, timeoutMs);
+    const scorer = await riskScorer(fixture('risk-unbounded.onnx'), logger, timeoutMs, loadTimeoutMs);
     const risk = await scorer.score({ confirmedOffences: 3, recentOffences: 2, mostRepeatedTypeCount: 2, unpaidFines: 1 });
     expect(risk.scorer).toEqual({
       kind: 'FORMULA',
