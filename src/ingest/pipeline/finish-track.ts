@@ -9,7 +9,7 @@ import type { InfractionMessageV1, ObservationMessageV1 } from '../../transport/
 import { combineReadings } from '../ocr/combine-readings.js';
 import { cutRingClip, type ClipWindow } from '../evidence/event-clip.js';
 import { recordEvidence } from '../evidence/record-evidence.js';
-import { infractionMessage, infractionMessageId, observationMessage, deviceTimeAt, type PassageContext } from '../publish/track-messages.js';
+import { infractionMessage, infractionMessageId, observationMessage, deviceTimeAt, trackKey, type PassageContext } from '../publish/track-messages.js';
 import { evaluateTrack, type DetectedInfraction, type RuleContext, type TrackVerdict } from '../rules/evaluate-track.js';
 import type { Track } from '../track/track.js';
 import type { PlateReader, PlateReading } from '../types.js';
@@ -70,6 +70,13 @@ function warningsOf(deps: Pick<FinishTrackDeps, 'logger'>): Logger {
   return deps.logger ?? (fallbackLogger ??= createLogger('warn', 'roadledger-ingest'));
 }
 
+/** What the operator's warning names: the message, the track (as in its messages) and the infraction's type. */
+interface LiveInfraction {
+  messageId: string;
+  trackId: string;
+  infractionType: DetectedInfraction['type'];
+}
+
 /**
  * A live infraction's clip from the camera's segment ring, started when its track is judged
  * (like decodeEarly) so the wait overlaps the frame loop instead of holding the queue. It
@@ -77,7 +84,7 @@ function warningsOf(deps: Pick<FinishTrackDeps, 'logger'>): Logger {
  * the track's end, after the event). When the ring cannot give it, the infraction goes out without a
  * clip and a warning says why; it never rejects.
  */
-async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string, logger: Logger): Promise<Buffer | undefined> {
+async function liveClip(ring: SegmentRing, window: ClipWindow, infraction: LiveInfraction, logger: Logger): Promise<Buffer | undefined> {
   // Segments end at the first key frame after their length: a camera's long GOP makes them longer.
   const longest = Math.max(ring.segmentS, ...(await ring.segments()).map((s) => s.toS - s.fromS));
   const waitMs = (window.afterS + longest + 2) * 1000;
@@ -89,7 +96,7 @@ async function liveClip(ring: SegmentRing, window: ClipWindow, messageId: string
   } catch (error) {
     reason = (error as Error).message;
   }
-  logger.warn({ messageId, atS: window.atS }, `infraction published without a clip: ${reason}`);
+  logger.warn({ ...infraction, atS: window.atS }, `infraction published without a clip: ${reason}`);
   return undefined;
 }
 
@@ -108,7 +115,8 @@ export async function judgeTrack(track: Track, deps: JudgeDeps): Promise<JudgedT
   const evidenceFrames = verdict.infractions.map((infraction) => {
     const frame = deps.evidenceFrames.reserve(infraction.observation.pts);
     const window = { atS: infraction.pts, beforeS: deps.clipSeconds.before, afterS: deps.clipSeconds.after };
-    const clip = deps.ring ? liveClip(deps.ring, window, infractionMessageId(deps.passage, track, infraction), warningsOf(deps)) : null;
+    const named = { messageId: infractionMessageId(deps.passage, track, infraction), trackId: trackKey(track), infractionType: infraction.type };
+    const clip = deps.ring ? liveClip(deps.ring, window, named, warningsOf(deps)) : null;
     return { infraction, frame, decoding: frame.kept ? null : decodeEarly(frame.pts, deps), liveClip: clip };
   });
   return { track, verdict, evidenceFrames };
