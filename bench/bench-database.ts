@@ -15,6 +15,30 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
+const DRAIN_MS = 5_000;
+
+/** Waits (bounded) until no one but `admin` is connected to `name`; answers how many still are. */
+async function connectionsLeft(admin: pg.Client, name: string): Promise<number> {
+  const deadline = Date.now() + DRAIN_MS;
+  for (;;) {
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    if (rows[0]!.n === 0 || Date.now() > deadline) return rows[0]!.n;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Drops a bench database once the run's own connections to it are gone. A pool's end()
+ * resolves once it has asked its clients to end, before the server has seen them go: dropping
+ * at once (WITH FORCE) would terminate them, and each would log that it was. A connection
+ * still open after a while is a client the run did not close: it is named, then dropped.
+ */
+export async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  const left = await connectionsLeft(admin, name);
+  if (left > 0) console.error(`bench database ${name}: ${left} connection(s) still open ${DRAIN_MS} ms after the run closed its clients; dropped with FORCE`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
   const serverUrl = loadConfig().DATABASE_URL ?? SERVICES_DATABASE_URL;
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
@@ -35,8 +59,7 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
     name,
     admin,
     async drop() {
-      // WITH (FORCE) ends any connection still open; a benchmark's pools may log that.
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenClosed(admin, name);
       await admin.end();
     },
   };

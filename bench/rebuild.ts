@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import pg from 'pg';
+import { dropWhenClosed } from './bench-database.js';
 import { loadConfig } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
@@ -90,7 +91,11 @@ try {
 } finally {
   await store.close();
   await pool.end();
-  if (!options.reuse) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (!options.reuse) {
+    const admin = new pg.Client({ connectionString: options.databaseUrl });
+    await admin.connect();
+    await dropWhenClosed(admin, name).finally(() => admin.end());
+  }
 }
 
 const width = Math.max(...Object.keys(figures).map((key) => key.length));
