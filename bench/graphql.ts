@@ -24,6 +24,7 @@ import { infractionsProjection } from '../src/projections/infractions/projection
 import { encodeCursor, pageOfInfractions, searchInfractions } from '../src/projections/infractions/queries.js';
 import { migrateControlSchema } from '../src/projections/runner/control-schema.js';
 import { ensureLiveGeneration, tableNamer } from '../src/projections/runner/generations.js';
+import { dropWhenClosed } from './bench-database.js';
 
 const ZONES = 20;
 const STATUSES = ['DETECTED', 'DETECTED', 'DETECTED', 'VALIDATED', 'FINED', 'PAID', 'REJECTED'];
@@ -275,6 +276,6 @@ try {
   for (const server of running) await server.close();
   await store.close();
   await pool.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await dropWhenClosed(admin, database);
   await admin.end();
 }
