@@ -3,7 +3,8 @@
 // the same rows fetched by bare pg queries in a loop of the same concurrency. Prints req/s,
 // p50/p99, the server's CPU per request and the ratio, with the response cache off and on
 // (its hit rate), and a run whose cursor differs on every request (no reuse: the cache's
-// other end). Needs PostgreSQL: DATABASE_URL, or the project's service on 127.0.0.1:15432
+// other end); then review consoles polling 40 pages while the model changes
+// (graphql-console.ts). Needs PostgreSQL: DATABASE_URL, or the project's service on 127.0.0.1:15432
 // (`npm run services:up postgres`).
 import { execFile } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -25,6 +26,7 @@ import { encodeCursor, pageOfInfractions, searchInfractions } from '../src/proje
 import { migrateControlSchema } from '../src/projections/runner/control-schema.js';
 import { ensureLiveGeneration, tableNamer } from '../src/projections/runner/generations.js';
 import { dropWhenClosed } from './bench-database.js';
+import { consoleWorkload, percentile } from './graphql-console.js';
 
 const ZONES = 20;
 const STATUSES = ['DETECTED', 'DETECTED', 'DETECTED', 'VALIDATED', 'FINED', 'PAID', 'REJECTED'];
@@ -87,8 +89,23 @@ const options = new Command()
   .option('--graphql-only', 'only the GraphQL page query, no bare runs: for `node --cpu-prof` of the server')
   .option('--cache <which>', 'response cache for --graphql-only: on or off', 'off')
   .option('--cursor <which>', 'cursor for --graphql-only: second-page, or random (a new one every request)', 'second-page')
+  .option('--operators <n>', 'review consoles (connections) of the console workload', '20')
+  .option('--pages-per-operator <n>', 'review-queue pages each console polls in turn', '4')
+  .option('--change-rates <list>', 'read-model changes per second of the console workload, comma-separated', '10,50,200')
+  .option('--console-only', 'only the console workload')
   .parse()
-  .opts<{ rows: string; connections: string; seconds: string; graphqlOnly?: boolean; cache: string; cursor: string }>();
+  .opts<{
+    rows: string;
+    connections: string;
+    seconds: string;
+    graphqlOnly?: boolean;
+    cache: string;
+    cursor: string;
+    operators: string;
+    pagesPerOperator: string;
+    changeRates: string;
+    consoleOnly?: boolean;
+  }>();
 const rows = Number(options.rows);
 const connections = Number(options.connections);
 const seconds = Number(options.seconds);
@@ -104,7 +121,8 @@ const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), HTTP_P
 const logger = createLogger('warn', 'bench-graphql');
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.PG_POOL_SIZE });
 
-async function fill(): Promise<void> {
+/** Fills the live generation; returns its infractions table. */
+async function fill(): Promise<string> {
   await migrateControlSchema(pool);
   const generation = await ensureLiveGeneration(pool, infractionsProjection);
   const table = tableNamer(generation.name, generation.generation)('infractions');
@@ -124,10 +142,7 @@ async function fill(): Promise<void> {
     [STATUSES, rows],
   );
   await pool.query(`ANALYZE ${table}`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return table;
 }
 
 /** The same rows by the same SQL straight through pg, `connections` loops at once. */
@@ -231,7 +246,7 @@ const running: Array<Awaited<ReturnType<typeof createHttpServer>>> = [];
 try {
   await store.migrate();
   const started = Date.now();
-  await fill();
+  const table = await fill();
   console.log(`read model: ${rows} infractions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const serve = async (cache: boolean): Promise<string> => {
     const server = await createHttpServer({
@@ -262,13 +277,30 @@ try {
   } else {
     const servers: Servers = { cacheOff: await serve(false), cacheOn: await serve(true) };
     for (const target of [servers.cacheOff, servers.cacheOn]) await load(target, token, after, true, false); // warm-up
-    console.log('');
-    console.log('| query | path | req/s | p50 ms | p99 ms | requests | non-2xx/errors | server CPU ms/req | cache hit rate | cost vs bare |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
     const verdicts: string[] = [];
-    await compare(servers, token, after, false, 'page only, second page', verdicts);
-    await compare(servers, token, after, true, 'page + totalCount, second page', verdicts);
-    await compare(servers, token, 'random', false, 'page only, a new cursor every request', verdicts);
+    if (!options.consoleOnly) {
+      console.log('');
+      console.log('| query | path | req/s | p50 ms | p99 ms | requests | non-2xx/errors | server CPU ms/req | cache hit rate | cost vs bare |');
+      console.log('|---|---|---|---|---|---|---|---|---|---|');
+      await compare(servers, token, after, false, 'page only, second page', verdicts);
+      await compare(servers, token, after, true, 'page + totalCount, second page', verdicts);
+      await compare(servers, token, 'random', false, 'page only, a new cursor every request', verdicts);
+    }
+    // Last: its changes move the model the runs above read.
+    const consoleVerdicts = await consoleWorkload({
+      pool,
+      databaseUrl: config.DATABASE_URL!,
+      table,
+      url: servers.cacheOn,
+      token,
+      operators: Number(options.operators),
+      pagesPerOperator: Number(options.pagesPerOperator),
+      seconds,
+      rates: options.changeRates.split(',').map(Number),
+      zones: ZONES,
+      lookups: cacheLookups,
+    });
+    verdicts.push(...consoleVerdicts);
     console.log('');
     for (const verdict of verdicts) console.log(verdict);
   }

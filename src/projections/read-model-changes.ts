@@ -27,3 +27,8 @@ export function announceReadModelChange(source: string): void {
 export async function notifyReadModelChange(client: ClientBase, source: string): Promise<void> {
   await client.query({ name: 'read_model_notify', text: 'SELECT pg_notify($1, $2)', values: [READ_MODEL_CHANNEL, source] });
 }
+
+/** `NOTIFY` and `COMMIT` as one simple query: the transaction's last round trip carries the signal. */
+export function notifyAndCommit(client: ClientBase, source: string): string {
+  return `NOTIFY ${READ_MODEL_CHANNEL}, ${client.escapeLiteral(source)}; COMMIT`;
+}
