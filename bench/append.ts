@@ -3,10 +3,13 @@
 // streams; existing streams whose head the store knows or not), single appends from 8
 // concurrent writers (throughput, p50/p99), and readAll; each as a ratio to COPY. Then
 // NOTIFY after commit against NOTIFY inside the transaction, in interleaved rounds
-// (`--notify-rounds`). `-- --events 1000000` runs the gap check instead. Settings come from
+// (`--notify-rounds`), and one caller's 100-event appends sent as one call against sent as
+// chunks of several sizes, encoded while the server inserts (`--chunk-rounds`).
+// `-- --events 1000000` runs the gap check instead. Settings come from
 // src/app/config.ts (DATABASE_URL; default: the services' PostgreSQL on 15432).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
@@ -17,6 +20,7 @@ import { createLogger } from '../src/app/logger.js';
 import type { EventEnvelope } from '../src/domain/shared/message.js';
 import { canonicalJson } from '../src/event-store/canonical-json.js';
 import { eventHash, GENESIS_HASH } from '../src/event-store/hash-chain.js';
+import { chunkedAppendsTotal } from '../src/event-store/postgres/chunked-append.js';
 import { runGapCheck } from '../src/event-store/postgres/gap-check.js';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 
@@ -26,8 +30,11 @@ const options = new Command()
   .option('--synchronous-commit <on|off>', 'synchronous_commit for the bench database (default: the server\'s)')
   .option('--ratio-rounds <n>', 'interleaved rounds of COPY and one caller\'s 100-event appends, alternating which goes first (0: skip)', Number, 3)
   .option('--notify-rounds <n>', 'interleaved rounds comparing NOTIFY after commit with NOTIFY inside the transaction (0: skip)', Number, 4)
+  .option('--chunk-size <n>', 'events per chunk of a lone long append in the main workloads (0: always one call)', Number, 25)
+  .option('--chunk-rounds <n>', 'interleaved rounds of one caller\'s 100-event appends, one call against chunks of each --chunk-sizes (0: skip)', Number, 0)
+  .option('--chunk-sizes <list>', 'chunk sizes for --chunk-rounds', (value: string) => value.split(',').map(Number), [20, 25, 34, 50])
   .parse()
-  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number; ratioRounds: number }>();
+  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number; ratioRounds: number; chunkSize: number; chunkRounds: number; chunkSizes: number[] }>();
 
 const logger = createLogger('warn', 'bench-append');
 const database = await createBenchDatabase('bench_append');
@@ -36,6 +43,7 @@ if (options.synchronousCommit) await database.admin.query(`ALTER DATABASE ${data
 try {
   if (options.events) await gapRun(database.url, options.events);
   else await throughputRun(database.url, options.count, options.notifyRounds, options.ratioRounds);
+  if (!options.events && options.chunkRounds > 0) await chunkingComparison(database.url, options.chunkRounds, options.chunkSizes);
 } finally {
   await database.drop();
 }
@@ -50,32 +58,42 @@ async function gapRun(connectionString: string, events: number): Promise<void> {
 }
 
 async function throughputRun(connectionString: string, count: number, notifyRounds: number, ratioRounds: number): Promise<void> {
-  const store = new PostgresEventStore({ connectionString, poolSize: 10, logger });
+  const store = new PostgresEventStore({ connectionString, poolSize: 10, logger, chunking: chunkingOption(options.chunkSize) });
   await store.migrate();
   const settings = await store.pool.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
   );
-  console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload`);
+  const chunkingNote = options.chunkSize > 0 ? `a lone append of >= 64 events goes as chunks of ${options.chunkSize}` : 'every append is one call';
+  console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload; ${chunkingNote}`);
   const defaultMode = (await store.notifiesInTransaction()) ? 'NOTIFY auto: inside when alone, else after commit' : 'NOTIFY after commit';
-  const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number }> = {};
+  const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number; chunkedCalls?: number }> = {};
+  const chunkedSoFar = async (): Promise<number> => (await chunkedAppendsTotal.get()).values[0]?.value ?? 0;
+  let chunkedBefore = await chunkedSoFar();
+  const chunkedCalls = async (): Promise<number> => {
+    const now = await chunkedSoFar();
+    const calls = now - chunkedBefore;
+    chunkedBefore = now;
+    return calls;
+  };
 
   const copyRate = await copyWorkload(store.pool, count);
   rows['COPY (limit)'] = { eventsPerSecond: copyRate, ratioToCopy: '100%' };
   const ratio = (rate: number): string => `${((rate / copyRate) * 100).toFixed(0)}%`;
 
+  await chunkedCalls();
   const batched = await batchedAppends(store, count, 'new');
-  rows['append, 100 events per call (new streams)'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched) };
+  rows['append, 100 events per call (new streams)'] = { eventsPerSecond: batched, ratioToCopy: ratio(batched), chunkedCalls: await chunkedCalls() };
   const onKnownHead = await batchedAppends(store, count, 'known head');
-  rows['  same, onto existing streams, head known'] = { eventsPerSecond: onKnownHead, ratioToCopy: ratio(onKnownHead) };
+  rows['  same, onto existing streams, head known'] = { eventsPerSecond: onKnownHead, ratioToCopy: ratio(onKnownHead), chunkedCalls: await chunkedCalls() };
   const overlapped = await concurrentBatchedAppends(store, count, 4);
-  rows['  same, 4 callers at once (wall clock)'] = { eventsPerSecond: overlapped, ratioToCopy: ratio(overlapped) };
+  rows['  same, 4 callers at once (wall clock)'] = { eventsPerSecond: overlapped, ratioToCopy: ratio(overlapped), chunkedCalls: await chunkedCalls() };
   const stranger = new PostgresEventStore({ connectionString, poolSize: 10, logger });
   const onUnknownHead = await batchedAppends(store, count / 2, 'unknown head', stranger);
   await stranger.close();
   rows['  same, head unknown (server hashes)'] = { eventsPerSecond: onUnknownHead, ratioToCopy: ratio(onUnknownHead) };
 
   const single = await singleAppends(store, count);
-  rows[`append, 1 event per call, 8 writers (${defaultMode})`] = { ...single, ratioToCopy: ratio(single.eventsPerSecond) };
+  rows[`append, 1 event per call, 8 writers (${defaultMode})`] = { ...single, ratioToCopy: ratio(single.eventsPerSecond), chunkedCalls: await chunkedCalls() };
 
   const started = performance.now();
   let read = 0;
@@ -254,6 +272,56 @@ async function interleavedRatio(store: PostgresEventStore, count: number, rounds
   }
   console.log(`COPY vs one caller's 100-event appends, ${rounds} interleaved rounds of ${count}: COPY ${copies.join(' ')} (median ${median(copies)}); append ${appends.join(' ')} (median ${median(appends)}); ratio of medians ${((median(appends) / median(copies)) * 100).toFixed(0)}% (target >= 50%)`);
   console.log(`  per 100-event call: ${median(msPerCall)} ms (COPY: ${round(100_000 / median(copies))} ms per 100 rows), of which this process's CPU ${median(cpuMsPerCall)} ms (medians; rounds ${cpuMsPerCall.join(' ')})`);
+}
+
+function chunkingOption(chunkSize: number): { minEvents: number; chunkSize: number } | false {
+  return chunkSize > 0 ? { minEvents: 64, chunkSize } : false;
+}
+
+/**
+ * One caller's 100-event appends sent as one call against sent as chunks of each size,
+ * interleaved (order rotating) so that every variant sees the same load. Each variant has
+ * its own store with one connection, so the backend's CPU is read from /proc/<pid>/stat.
+ * Chunking can only pay off while a core idles: figures taken under load understate it.
+ */
+async function chunkingComparison(connectionString: string, rounds: number, sizes: number[], callsPerRound = 200): Promise<void> {
+  const variants = [['one call', 0] as const, ...sizes.map((size) => [`chunks of ${size}`, size] as const)];
+  const stores = new Map(variants.map(([name, size]) => [name, new PostgresEventStore({ connectionString, poolSize: 1, logger, chunking: chunkingOption(size) })]));
+  const figures = new Map(variants.map(([name]) => [name, { wallMs: [] as number[], clientCpuMs: [] as number[], backendCpuMs: [] as number[] }]));
+  for (const store of stores.values()) await timedBatchedAppends(store, 2_000, 'new');
+  for (let turn = 0; turn < rounds; turn += 1) {
+    const order = [...variants.slice(turn % variants.length), ...variants.slice(0, turn % variants.length)];
+    if (turn % 2 === 1) order.reverse();
+    for (const [name] of order) {
+      const store = stores.get(name)!;
+      const { rows } = await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const backendBefore = await backendCpuMs(rows[0]!.pid);
+      const run = await timedBatchedAppends(store, callsPerRound * 100, 'new');
+      const backend = (await backendCpuMs(rows[0]!.pid)) - backendBefore;
+      const figure = figures.get(name)!;
+      figure.wallMs.push(run.msPerCall);
+      figure.clientCpuMs.push(run.clientCpuMsPerCall);
+      figure.backendCpuMs.push(round(backend / callsPerRound));
+    }
+  }
+  await Promise.all([...stores.values()].map((store) => store.close()));
+  const baseline = median(figures.get('one call')!.wallMs);
+  const [load1] = loadavg();
+  console.log(`one caller's 100-event appends, one call vs chunks in one transaction: ${rounds} interleaved rounds of ${callsPerRound} calls (medians; load ${load1?.toFixed(1)})`);
+  console.table(Object.fromEntries([...figures].map(([name, figure]) => [name, {
+    msPerCall: median(figure.wallMs),
+    vsOneCall: `x${(baseline / median(figure.wallMs)).toFixed(2)}`,
+    clientCpuMs: median(figure.clientCpuMs),
+    backendCpuMs: median(figure.backendCpuMs),
+    rounds: figure.wallMs.join(' '),
+  }])));
+}
+
+/** A backend's CPU so far (user + system) from /proc, in ms; clock ticks of 10 ms. */
+async function backendCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function* chunks(lines: string[], size: number): Generator<string> {

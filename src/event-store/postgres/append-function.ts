@@ -14,6 +14,13 @@
 // process's hashes comma-joined: text[] parameters cost more to encode than all the rest.
 
 //
+// A long append may arrive as chunks (chunked-append.ts): several calls of this function
+// in one implicit transaction, chunk k expecting exactly the revision chunk k-1 left.
+// p_chunk says which: NULL for a whole append, 'first', then 'next'. A chunk after one
+// that replayed must replay too (a transaction-local setting carries that), or an earlier
+// append of exactly the first chunk's events would let the later chunks append where the
+// whole batch would have been a WrongExpectedRevision.
+//
 // NOTIFY inside the transaction is optional (p_notify_channel NULL skips it); the adapter
 // chooses (notify-placement.ts), and commit-signal.ts is the other way.
 //
@@ -27,6 +34,9 @@ import { GENESIS_HASH } from '../hash-chain.js';
 export const WRONG_EXPECTED_REVISION = 'RL409';
 export const DUPLICATE_EVENT_ID = 'RL422';
 
+/** Transaction-local: whether the first chunk of a chunked append was a replay. */
+export const CHUNK_REPLAYED_SETTING = 'event_store.chunk_replayed';
+
 /** Joins the events' canonical JSON documents into one parameter. */
 export const DOCUMENT_SEPARATOR = '\u001e';
 
@@ -34,6 +44,7 @@ export const DOCUMENT_SEPARATOR = '\u001e';
 export const DROP_PREVIOUS_APPEND_FUNCTION_SQL = `
 DROP FUNCTION IF EXISTS event_store.append(text, text, text, bigint, text[], text[], text[], text[], text[], text);
 DROP FUNCTION IF EXISTS event_store.append(text, text, text, bigint, text[], text[], text[], text, text, text, bigint, text, text[]);
+DROP FUNCTION IF EXISTS event_store.append(text, text, text, bigint, json, json, text, text, text, bigint, text, text);
 `;
 
 export const APPEND_FUNCTION_SQL = `
@@ -49,7 +60,8 @@ CREATE OR REPLACE FUNCTION event_store.append(
   p_notify_channel text,  -- NULL: do not NOTIFY inside this transaction
   p_assumed_revision bigint,  -- the head the adapter hashed on top of (NULL: it did not)
   p_assumed_hash text,
-  p_hashes text           -- the chain from there, comma-joined
+  p_hashes text,          -- the chain from there, comma-joined
+  p_chunk text            -- NULL: a whole append; 'first' / 'next': a chunk of one (see above)
 ) RETURNS TABLE (next_revision bigint, commit_id xid8, prepare bigint, last_hash text)
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -67,6 +79,7 @@ DECLARE
   v_hashes text[];
   v_previous_hashes text[];
   v_last_position bigint;
+  v_must_replay boolean := false;
 BEGIN
   IF coalesce(v_count, 0) = 0 THEN
     RAISE EXCEPTION 'append needs at least one event';
@@ -87,8 +100,11 @@ BEGIN
   v_previous := coalesce(v_previous, '${GENESIS_HASH}');
 
   IF p_expected_kind IN ('exact', 'no_stream') THEN
+    IF p_chunk = 'next' THEN
+      v_must_replay := coalesce(current_setting('${CHUNK_REPLAYED_SETTING}', true) = 'on', false);
+    END IF;
     v_base := CASE WHEN p_expected_kind = 'no_stream' THEN -1 ELSE p_expected END;
-    IF v_current <> v_base THEN
+    IF v_current <> v_base OR v_must_replay THEN
       -- EventStoreDB's rule: behind the head, the same ids at the same revisions are a replay.
       IF v_current > v_base THEN
         SELECT count(*) INTO v_matched
@@ -96,6 +112,9 @@ BEGIN
           JOIN event_store.events e
             ON e.stream_name = p_stream AND e.revision = v_base + u.n AND e.event_id = u.id;
         IF v_matched = v_count THEN
+          IF p_chunk = 'first' THEN
+            PERFORM set_config('${CHUNK_REPLAYED_SETTING}', 'on', true);
+          END IF;
           RETURN QUERY SELECT e.revision, e.transaction_id, e.global_position, e.hash FROM event_store.events e
             WHERE e.stream_name = p_stream AND e.revision = v_base + v_count;
           RETURN;
@@ -103,6 +122,10 @@ BEGIN
       END IF;
       RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_REVISION}', MESSAGE = 'wrong expected revision',
         DETAIL = v_current::text;
+    END IF;
+    IF p_chunk = 'first' THEN
+      -- Explicitly off: a setting left by an earlier transaction of this session reads ''.
+      PERFORM set_config('${CHUNK_REPLAYED_SETTING}', 'off', true);
     END IF;
   ELSE
     SELECT e.revision INTO v_first_revision FROM event_store.events e

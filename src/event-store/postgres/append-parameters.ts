@@ -10,7 +10,16 @@ import { NOTIFY_CHANNEL } from './schema.js';
 import type { StreamHead } from './stream-heads.js';
 
 export const APPEND_QUERY =
-  'SELECT next_revision, commit_id, prepare, last_hash FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
+  'SELECT next_revision, commit_id, prepare, last_hash FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
+
+/** NULL: the call is a whole append; otherwise which chunk of one (see chunked-append.ts). */
+export type ChunkRole = 'first' | 'next' | null;
+
+/** One call's parameters, and the hash its last event will have when the process hashed. */
+export interface EncodedCall {
+  values: unknown[];
+  lastHash: string | undefined;
+}
 
 export function appendParameters(
   stream: string,
@@ -19,16 +28,35 @@ export function appendParameters(
   notifyInTransaction: boolean,
   assumedHead?: StreamHead,
 ): unknown[] {
+  checkAppendRequest(stream, events, expected);
+  return encodeCall(stream, events, expected, notifyInTransaction, assumedHead, null).values;
+}
+
+/** What would fail before any event is stored: checked for the whole batch up front. */
+export function checkAppendRequest(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): void {
   if (stream.length === 0) throw new TypeError('append: stream name must not be empty');
   if (events.length === 0) throw new TypeError(`append to ${stream}: needs at least one event`);
   if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
     throw new TypeError(`append to ${stream}: expected revision must be a non-negative integer, got ${expected}`);
   }
-  const eventIds: string[] = [];
-  const fragments: CanonicalFragments[] = [];
   for (const event of events) {
     if (!event.metadata?.eventId) throw new TypeError(`append to ${stream}: metadata.eventId is required`);
     if (!event.type) throw new TypeError(`append to ${stream}: event type is required`);
+  }
+}
+
+/** Encodes events already checked by checkAppendRequest into one call of the append function. */
+export function encodeCall(
+  stream: string,
+  events: readonly EventEnvelope[],
+  expected: ExpectedRevision,
+  notifyInTransaction: boolean,
+  assumedHead: StreamHead | undefined,
+  chunk: ChunkRole,
+): EncodedCall {
+  const eventIds: string[] = [];
+  const fragments: CanonicalFragments[] = [];
+  for (const event of events) {
     eventIds.push(event.metadata.eventId);
     fragments.push({ typeJson: canonicalJson(event.type), dataJson: canonicalJson(event.data), metadataJson: canonicalJson(event.metadata) });
   }
@@ -37,7 +65,7 @@ export function appendParameters(
   const revision = typeof expected === 'number' ? expected : null;
   const channel = notifyInTransaction ? NOTIFY_CHANNEL : null;
   const hashes = assumedHead ? chainHashes(streamJson, assumedHead.revision + 1, assumedHead.hash, fragments) : null;
-  return [
+  const values = [
     stream,
     streamJson,
     kind,
@@ -50,7 +78,9 @@ export function appendParameters(
     assumedHead?.revision ?? null,
     assumedHead?.hash ?? null,
     hashes?.join(',') ?? null,
+    chunk,
   ];
+  return { values, lastHash: hashes?.at(-1) };
 }
 
 interface PgError {

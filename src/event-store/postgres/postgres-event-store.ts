@@ -20,14 +20,15 @@ import {
   type Subscription,
   type VerifyResult,
 } from '../port.js';
-import { APPEND_QUERY, appendError, appendParameters } from './append-parameters.js';
+import { APPEND_QUERY, appendError, checkAppendRequest, encodeCall } from './append-parameters.js';
 import { CatchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 import { ChangeNotifier } from './change-notifier.js';
+import { APPEND_STATEMENT, ChunkedAppendQuery, chunkedAppendsTotal, encodeFirstChunk, type AppendRow, type ChunkedAppend } from './chunked-append.js';
 import { CommitSignal } from './commit-signal.js';
 import { NotifyPlacementChoice, type NotifyPlacement } from './notify-placement.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
 import { migrate, NOTIFY_CHANNEL } from './schema.js';
-import { StreamHeads } from './stream-heads.js';
+import { StreamHeads, type StreamHead } from './stream-heads.js';
 import { appendSeconds, appendsTotal, eventsAppendedTotal } from '../metrics.js';
 
 export interface PostgresEventStoreOptions {
@@ -40,6 +41,12 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Where appends wake subscriptions; 'auto' (default) decides by synchronous_commit (see notify-placement.ts). */
   notify?: NotifyPlacement;
+  /**
+   * A lone append (no other of this store in flight) of at least `minEvents` with an exact
+   * expectation and a known head goes as chunks of `chunkSize` in one transaction, encoded
+   * while the server inserts the previous chunk (chunked-append.ts). false: never.
+   */
+  chunking?: { minEvents: number; chunkSize: number } | false;
   /** Test hook: runs inside each append's transaction after the insert, before COMMIT. */
   beforeCommit?: (stream: string) => Promise<void>;
 }
@@ -47,12 +54,7 @@ export interface PostgresEventStoreOptions {
 const STABLE_AFTER = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
-interface AppendRow {
-  next_revision: string;
-  commit_id: string;
-  prepare: string;
-  last_hash: string;
-}
+const DEFAULT_CHUNKING = { minEvents: 64, chunkSize: 25 };
 
 export class PostgresEventStore implements EventStore, CatchUpSource {
   readonly pool: pg.Pool;
@@ -94,7 +96,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     let row: AppendRow;
     try {
       notifyInTransaction = await this.notifyPlacement.forAppend(othersInFlight);
-      row = await this.appendRow(stream, events, expected, notifyInTransaction);
+      row = await this.appendRow(stream, events, expected, notifyInTransaction, othersInFlight === 0);
     } finally {
       this.appendsInFlight -= 1;
     }
@@ -194,11 +196,15 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     await this.pool.end();
   }
 
-  private async appendRow(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision, notifyInTransaction: boolean): Promise<AppendRow> {
-    const values = appendParameters(stream, events, expected, notifyInTransaction, this.heads.assumedHead(stream, expected));
+  private async appendRow(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision, notifyInTransaction: boolean, alone: boolean): Promise<AppendRow> {
+    checkAppendRequest(stream, events, expected);
+    const head = this.heads.assumedHead(stream, expected);
     const timer = appendSeconds.startTimer();
     try {
-      const row = this.options.beforeCommit ? await this.appendHeldOpen(stream, values) : await this.appendAtOnce(values);
+      const chunked = alone ? this.chunkedAppend(stream, events, expected, notifyInTransaction, head) : undefined;
+      const row = chunked
+        ? await this.appendInChunks(chunked)
+        : await this.appendWhole(stream, encodeCall(stream, events, expected, notifyInTransaction, head, null).values);
       appendsTotal.inc({ outcome: 'appended' });
       eventsAppendedTotal.inc(events.length);
       return row;
@@ -212,8 +218,37 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     }
   }
 
+  /** The chunked form of an append, when it applies (see the `chunking` option). */
+  private chunkedAppend(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision, notifyInTransaction: boolean, head: StreamHead | undefined): ChunkedAppend | undefined {
+    const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+    if (!chunking || events.length < chunking.minEvents || events.length <= chunking.chunkSize) return undefined;
+    if (this.options.beforeCommit || !head || (expected !== 'no_stream' && typeof expected !== 'number')) return undefined;
+    return { stream, events, expected, head, notifyInTransaction, chunkSize: chunking.chunkSize };
+  }
+
+  private appendWhole(stream: string, values: unknown[]): Promise<AppendRow> {
+    return this.options.beforeCommit ? this.appendHeldOpen(stream, values) : this.appendAtOnce(values);
+  }
+
+  private async appendInChunks(append: ChunkedAppend): Promise<AppendRow> {
+    const firstChunk = encodeFirstChunk(append);
+    const client = await this.pool.connect();
+    const query = new ChunkedAppendQuery(append, firstChunk);
+    chunkedAppendsTotal.inc();
+    let row: AppendRow;
+    try {
+      row = await client.query(query).row;
+    } catch (error) {
+      // Chunks sent with no Sync behind them: closing the connection rolls them back.
+      client.release(query.unusable ? (error as Error) : undefined);
+      throw error;
+    }
+    client.release();
+    return row;
+  }
+
   private async appendAtOnce(values: unknown[]): Promise<AppendRow> {
-    const { rows } = await this.pool.query<AppendRow>({ name: 'event_store_append', text: APPEND_QUERY, values });
+    const { rows } = await this.pool.query<AppendRow>({ name: APPEND_STATEMENT, text: APPEND_QUERY, values });
     return rows[0]!;
   }
 
@@ -221,7 +256,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<AppendRow>({ name: 'event_store_append', text: APPEND_QUERY, values });
+      const { rows } = await client.query<AppendRow>({ name: APPEND_STATEMENT, text: APPEND_QUERY, values });
       await this.options.beforeCommit?.(stream);
       await client.query('COMMIT');
       return rows[0]!;
