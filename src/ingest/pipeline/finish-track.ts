@@ -34,11 +34,12 @@ export interface TrackOutcome {
  */
 function decodeEarly(pts: number, deps: Pick<FinishTrackDeps, 'sourcePath' | 'sourceSize' | 'stills'>): Promise<EvidenceFrame> {
   const { sourcePath, sourceSize } = deps;
-  if (!sourcePath || !sourceSize) return Promise.reject(new Error(`no frame near ${pts.toFixed(3)} s is kept for evidence`));
-  const decoding = deps.stills.add(() => decodeStill(sourcePath, pts, sourceSize)).then((rgb) => ({
-    frame: { index: 0, pts, width: sourceSize.width, height: sourceSize.height, rgb },
-    scale: 1,
-  }));
+  const decoding: Promise<EvidenceFrame> = !sourcePath || !sourceSize
+    ? Promise.reject(new Error(`no frame near ${pts.toFixed(3)} s is kept for evidence`))
+    : deps.stills.add(() => decodeStill(sourcePath, pts, sourceSize)).then((rgb) => ({
+        frame: { index: 0, pts, width: sourceSize.width, height: sourceSize.height, rgb },
+        scale: 1,
+      }));
   // Awaited by finishTrack; a run that stops before then drops it, and its failure with it.
   decoding.catch(() => undefined);
   return decoding;
