@@ -30,11 +30,11 @@ const options = new Command()
   .option('--synchronous-commit <on|off>', 'synchronous_commit for the bench database (default: the server\'s)')
   .option('--ratio-rounds <n>', 'interleaved rounds of COPY and one caller\'s 100-event appends, alternating which goes first (0: skip)', Number, 3)
   .option('--notify-rounds <n>', 'interleaved rounds comparing NOTIFY after commit with NOTIFY inside the transaction (0: skip)', Number, 4)
-  .option('--chunk-size <n>', 'events per chunk of a lone long append in the main workloads (0: always one call)', Number, 25)
-  .option('--chunk-rounds <n>', 'interleaved rounds of one caller\'s 100-event appends, one call against chunks of each --chunk-sizes (0: skip)', Number, 0)
-  .option('--chunk-sizes <list>', 'chunk sizes for --chunk-rounds', (value: string) => value.split(',').map(Number), [20, 25, 34, 50])
+  .option('--chunk-size <n|first/n>', 'events per chunk of a lone long append in the main workloads, optionally after a first chunk of another size (0: always one call)', '25/75')
+  .option('--chunk-rounds <n>', 'rounds of 200 calls of one caller\'s 100-event appends, one call against chunks of each --chunk-sizes, taking turns (0: skip)', Number, 2)
+  .option('--chunk-sizes <list>', 'chunk sizes (n or first/n) for --chunk-rounds', (value: string) => value.split(','), ['25', '50', '20/40', '25/75'])
   .parse()
-  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number; ratioRounds: number; chunkSize: number; chunkRounds: number; chunkSizes: number[] }>();
+  .opts<{ events?: number; count: number; synchronousCommit?: string; notifyRounds: number; ratioRounds: number; chunkSize: string; chunkRounds: number; chunkSizes: string[] }>();
 
 const logger = createLogger('warn', 'bench-append');
 const database = await createBenchDatabase('bench_append');
@@ -63,7 +63,7 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
   const settings = await store.pool.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
   );
-  const chunkingNote = options.chunkSize > 0 ? `a lone append of >= 64 events goes as chunks of ${options.chunkSize}` : 'every append is one call';
+  const chunkingNote = chunkingOption(options.chunkSize) ? `a lone append of >= 64 events goes as chunks of ${options.chunkSize}` : 'every append is one call';
   console.log(`PostgreSQL ${settings.rows.map((row) => `${row.name}=${row.setting}`).join(', ')}; ${count} events per workload; ${chunkingNote}`);
   const defaultMode = (await store.notifiesInTransaction()) ? 'NOTIFY auto: inside when alone, else after commit' : 'NOTIFY after commit';
   const rows: Record<string, { eventsPerSecond: number; ratioToCopy: string; p50Ms?: number; p99Ms?: number; chunkedCalls?: number }> = {};
@@ -102,7 +102,11 @@ async function throughputRun(connectionString: string, count: number, notifyRoun
   rows[`readAll (${read} events)`] = { eventsPerSecond: readRate, ratioToCopy: ratio(readRate) };
 
   console.table(rows);
-  if (ratioRounds > 0) await interleavedRatio(store, count, ratioRounds);
+  if (ratioRounds > 0) {
+    const oneCall = chunkingOption(options.chunkSize) ? new PostgresEventStore({ connectionString, poolSize: 10, logger, chunking: false }) : undefined;
+    await interleavedRatio(store, count, ratioRounds, oneCall);
+    await oneCall?.close();
+  }
   if (notifyRounds > 0) await notifyComparison(connectionString, count, notifyRounds);
   const [load1] = loadavg();
   console.log(`load average (1 min) at the end: ${load1?.toFixed(1)} on ${availableParallelism()} cores`);
@@ -254,67 +258,105 @@ async function copyWorkload(pool: pg.Pool, count: number, table = 'events_copy')
  * one caller's 100-event appends take turns, the order alternating, and the medians are
  * compared.
  */
-async function interleavedRatio(store: PostgresEventStore, count: number, rounds: number): Promise<void> {
+async function interleavedRatio(store: PostgresEventStore, count: number, rounds: number, oneCall?: PostgresEventStore): Promise<void> {
   const copies: number[] = [];
-  const appends: number[] = [];
-  const msPerCall: number[] = [];
-  const cpuMsPerCall: number[] = [];
+  const paths = [store, ...(oneCall ? [oneCall] : [])].map((writer) => ({ writer, rates: [] as number[], msPerCall: [] as number[], cpuMsPerCall: [] as number[] }));
   for (let round = 0; round < rounds; round += 1) {
-    const copy = () => copyWorkload(store.pool, count, `events_copy_round_${round}`).then((value) => copies.push(value));
-    const append = () =>
-      timedBatchedAppends(store, count, 'new').then((figures) => {
-        appends.push(figures.eventsPerSecond);
-        msPerCall.push(figures.msPerCall);
-        cpuMsPerCall.push(figures.clientCpuMsPerCall);
-      });
-    if (round % 2 === 0) await copy().then(append);
-    else await append().then(copy);
+    const copy = () => copyWorkload(store.pool, count, `events_copy_round_${round}`).then((value) => void copies.push(value));
+    const appends = paths.map((path) => () =>
+      timedBatchedAppends(path.writer, count, 'new').then((figures) => {
+        path.rates.push(figures.eventsPerSecond);
+        path.msPerCall.push(figures.msPerCall);
+        path.cpuMsPerCall.push(figures.clientCpuMsPerCall);
+      }));
+    const order = [copy, ...appends];
+    if (round % 2 === 1) order.reverse();
+    for (const run of order) await run();
   }
-  console.log(`COPY vs one caller's 100-event appends, ${rounds} interleaved rounds of ${count}: COPY ${copies.join(' ')} (median ${median(copies)}); append ${appends.join(' ')} (median ${median(appends)}); ratio of medians ${((median(appends) / median(copies)) * 100).toFixed(0)}% (target >= 50%)`);
-  console.log(`  per 100-event call: ${median(msPerCall)} ms (COPY: ${round(100_000 / median(copies))} ms per 100 rows), of which this process's CPU ${median(cpuMsPerCall)} ms (medians; rounds ${cpuMsPerCall.join(' ')})`);
+  const [chosen, unchunked] = paths;
+  console.log(`COPY vs one caller's 100-event appends, ${rounds} interleaved rounds of ${count}: COPY ${copies.join(' ')} (median ${median(copies)}); append ${chosen!.rates.join(' ')} (median ${median(chosen!.rates)}); ratio of medians ${((median(chosen!.rates) / median(copies)) * 100).toFixed(0)}% (target >= 50%)`);
+  console.log(`  per 100-event call: ${median(chosen!.msPerCall)} ms (COPY: ${round(100_000 / median(copies))} ms per 100 rows), of which this process's CPU ${median(chosen!.cpuMsPerCall)} ms (medians; rounds ${chosen!.cpuMsPerCall.join(' ')})`);
+  if (unchunked) {
+    console.log(`  the same appends sent as one call each (chunking off), in the same rounds: ${unchunked.rates.join(' ')} (median ${median(unchunked.rates)}); ratio ${((median(unchunked.rates) / median(copies)) * 100).toFixed(0)}%; per call ${median(unchunked.msPerCall)} ms, this process's CPU ${median(unchunked.cpuMsPerCall)} ms`);
+  }
 }
 
-function chunkingOption(chunkSize: number): { minEvents: number; chunkSize: number } | false {
-  return chunkSize > 0 ? { minEvents: 64, chunkSize } : false;
+/** '50': chunks of 50; '20/40': a first chunk of 20, then chunks of 40; '0': one call. */
+function chunkingOption(spec: string): { minEvents: number; firstChunkSize: number; chunkSize: number } | false {
+  const [first, rest] = spec.includes('/') ? spec.split('/').map(Number) : [Number(spec), Number(spec)];
+  return first! > 0 && rest! > 0 ? { minEvents: 64, firstChunkSize: first!, chunkSize: rest! } : false;
 }
 
 /**
- * One caller's 100-event appends sent as one call against sent as chunks of each size,
- * interleaved (order rotating) so that every variant sees the same load. Each variant has
- * its own store with one connection, so the backend's CPU is read from /proc/<pid>/stat.
- * Chunking can only pay off while a core idles: figures taken under load understate it.
+ * One caller's 100-event appends sent as one call against sent as chunks of each size.
+ * The variants take turns call by call (order rotating), so all see the same moments of
+ * other load; each has its own store with one connection, whose backend's CPU is read from
+ * /proc/<pid>/stat. Chunking can only pay off while a core idles: under load it cannot.
  */
-async function chunkingComparison(connectionString: string, rounds: number, sizes: number[], callsPerRound = 200): Promise<void> {
-  const variants = [['one call', 0] as const, ...sizes.map((size) => [`chunks of ${size}`, size] as const)];
-  const stores = new Map(variants.map(([name, size]) => [name, new PostgresEventStore({ connectionString, poolSize: 1, logger, chunking: chunkingOption(size) })]));
-  const figures = new Map(variants.map(([name]) => [name, { wallMs: [] as number[], clientCpuMs: [] as number[], backendCpuMs: [] as number[] }]));
-  for (const store of stores.values()) await timedBatchedAppends(store, 2_000, 'new');
-  for (let turn = 0; turn < rounds; turn += 1) {
-    const order = [...variants.slice(turn % variants.length), ...variants.slice(0, turn % variants.length)];
-    if (turn % 2 === 1) order.reverse();
-    for (const [name] of order) {
-      const store = stores.get(name)!;
-      const { rows } = await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const backendBefore = await backendCpuMs(rows[0]!.pid);
-      const run = await timedBatchedAppends(store, callsPerRound * 100, 'new');
-      const backend = (await backendCpuMs(rows[0]!.pid)) - backendBefore;
-      const figure = figures.get(name)!;
-      figure.wallMs.push(run.msPerCall);
-      figure.clientCpuMs.push(run.clientCpuMsPerCall);
-      figure.backendCpuMs.push(round(backend / callsPerRound));
+async function chunkingComparison(connectionString: string, rounds: number, sizes: string[], callsPerRound = 200): Promise<void> {
+  const variants = [['one call', '0'] as const, ...sizes.map((size) => [`chunks of ${size}`, size] as const)];
+  const stores = variants.map(([, size]) => new PostgresEventStore({ connectionString, poolSize: 1, logger, chunking: chunkingOption(size) }));
+  const figures = variants.map(() => ({ wallMs: [] as number[], quietWallMs: [] as number[], clientCpuMs: 0, fasterThanOneCall: 0 }));
+  for (const store of stores) await timedBatchedAppends(store, 2_000, 'new');
+  const backends = await Promise.all(stores.map(async (store) => (await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid));
+  const backendBefore = await Promise.all(backends.map(backendCpuMs));
+  const prefix = `chunking-${randomUUID().slice(0, 8)}`;
+  const calls = rounds * callsPerRound;
+  // Windows of 10 turns in which the machine had about a core idle (the two processes of
+  // one caller keep one busy) are "quiet": the only moments when chunking can pay off.
+  let windowStart = await machineCpu();
+  let quietWindows = 0;
+  for (let call = 0; call < calls; call += 1) {
+    const walls: number[] = [];
+    for (let turn = 0; turn < variants.length; turn += 1) {
+      const index = (call + turn) % variants.length;
+      const events = someEvents(100);
+      const cpuBefore = process.cpuUsage();
+      const began = performance.now();
+      await stores[index]!.append(`${prefix}-${index}-${call}`, events, 'no_stream');
+      walls[index] = performance.now() - began;
+      const cpu = process.cpuUsage(cpuBefore);
+      figures[index]!.wallMs.push(walls[index]);
+      figures[index]!.clientCpuMs += (cpu.user + cpu.system) / 1000;
+    }
+    for (const [index, wall] of walls.entries()) if (wall < walls[0]!) figures[index]!.fasterThanOneCall += 1;
+    if (call % 10 === 9) {
+      const windowEnd = await machineCpu();
+      if ((windowEnd.idle - windowStart.idle) / (windowEnd.total - windowStart.total) >= 0.3) {
+        quietWindows += 1;
+        for (const figure of figures) figure.quietWallMs.push(...figure.wallMs.slice(-10));
+      }
+      windowStart = windowEnd;
     }
   }
-  await Promise.all([...stores.values()].map((store) => store.close()));
-  const baseline = median(figures.get('one call')!.wallMs);
+  const backendAfter = await Promise.all(backends.map(backendCpuMs));
+  // A pool replaces a connection idle for 10 s: then the backend measured is not the one used.
+  const samePids = await Promise.all(stores.map(async (store, index) => (await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid === backends[index]));
+  await Promise.all(stores.map((store) => store.close()));
+  const baseline = median(figures[0]!.wallMs);
   const [load1] = loadavg();
-  console.log(`one caller's 100-event appends, one call vs chunks in one transaction: ${rounds} interleaved rounds of ${callsPerRound} calls (medians; load ${load1?.toFixed(1)})`);
-  console.table(Object.fromEntries([...figures].map(([name, figure]) => [name, {
-    msPerCall: median(figure.wallMs),
-    vsOneCall: `x${(baseline / median(figure.wallMs)).toFixed(2)}`,
-    clientCpuMs: median(figure.clientCpuMs),
-    backendCpuMs: median(figure.backendCpuMs),
-    rounds: figure.wallMs.join(' '),
-  }])));
+  const quietBaseline = median(figures[0]!.quietWallMs);
+  console.log(`one caller's 100-event appends, one call vs chunks in one transaction: ${calls} calls each, taking turns call by call (load ${load1?.toFixed(1)} at the end; ${quietWindows} of ${Math.floor(calls / 10)} windows of 10 turns quiet, i.e. >= 30% of the machine idle)`);
+  console.table(Object.fromEntries(variants.map(([name], index) => {
+    const figure = figures[index]!;
+    const backend = samePids[index] ? round((backendAfter[index]! - backendBefore[index]!) / calls) : Number.NaN;
+    return [name, {
+      medianMsPerCall: round(median(figure.wallMs)),
+      meanMsPerCall: round(figure.wallMs.reduce((sum, wall) => sum + wall, 0) / calls),
+      vsOneCall: `x${(baseline / median(figure.wallMs)).toFixed(2)}`,
+      fasterThanOneCall: index === 0 ? '' : `${Math.round((figure.fasterThanOneCall / calls) * 100)}%`,
+      clientCpuMs: round(figure.clientCpuMs / calls),
+      backendCpuMs: backend,
+      quietMedianMs: quietWindows > 0 ? round(median(figure.quietWallMs)) : 'none',
+      quietVsOneCall: quietWindows > 0 ? `x${(quietBaseline / median(figure.quietWallMs)).toFixed(2)}` : '',
+    }];
+  })));
+}
+
+/** The machine's CPU time so far, all cores, and how much of it was idle (clock ticks). */
+async function machineCpu(): Promise<{ idle: number; total: number }> {
+  const ticks = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!.split(/\s+/).slice(1, 9).map(Number);
+  return { idle: ticks[3]! + ticks[4]!, total: ticks.reduce((sum, tick) => sum + tick, 0) };
 }
 
 /** A backend's CPU so far (user + system) from /proc, in ms; clock ticks of 10 ms. */

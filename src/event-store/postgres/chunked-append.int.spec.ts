@@ -1,7 +1,8 @@
 // A long append sent as chunks in one transaction must be indistinguishable from the same
 // append sent as one call: the same rows and chain, all or nothing, the same replays and
-// the same errors. Chunking is forced down to small batches here (3 events per chunk from
-// 4 events on) and every spec checks that the chunked path is the one that ran.
+// the same errors. Chunking is forced down to small batches here (a first chunk of 3
+// events, then chunks of 2, from 4 events on) and every spec checks that the chunked path
+// is the one that ran.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import { aStream, anEvent, collect, ids, rejection, someEvents } from '../contract/builders.js';
@@ -10,7 +11,7 @@ import { chunkedAppendsTotal } from './chunked-append.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import type { EventEnvelope } from '../../domain/shared/message.js';
 
-const CHUNKING = { minEvents: 4, chunkSize: 3 };
+const CHUNKING = { minEvents: 4, firstChunkSize: 3, chunkSize: 2 };
 
 describe('a long append sent as chunks in one transaction (PostgreSQL)', () => {
   let chunkedDatabase: TestDatabase;
@@ -108,9 +109,9 @@ describe('a long append sent as chunks in one transaction (PostgreSQL)', () => {
   it('refuses a batch whose first two chunks were appended before, with the actual revision', async () => {
     const stream = aStream();
     const events = someEvents(9);
-    await chunked.append(stream, events.slice(0, 6), 'no_stream');
+    await chunked.append(stream, events.slice(0, 5), 'no_stream');
     const error = await expectChunked(1, () => rejection(chunked.append(stream, events, 'no_stream')));
-    expect(error).toMatchObject({ actual: 5 });
+    expect(error).toMatchObject({ actual: 4 });
     expect(error).toBeInstanceOf(WrongExpectedRevision);
   });
 

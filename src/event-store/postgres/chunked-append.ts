@@ -37,6 +37,8 @@ export interface ChunkedAppend {
   /** The head the first chunk hashed on (the process hashes every chunk). */
   head: StreamHead;
   notifyInTransaction: boolean;
+  /** The first chunk's size; a small one gets the server started sooner. */
+  firstChunkSize: number;
   chunkSize: number;
 }
 
@@ -53,9 +55,23 @@ interface WireConnection {
 
 const textParameter = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
-/** The first chunk of an append: encoded before a connection is taken, so its errors leave none behind. */
-export function encodeFirstChunk(append: ChunkedAppend): EncodedCall {
-  return encodeCall(append.stream, append.events.slice(0, append.chunkSize), append.expected, false, append.head, 'first');
+/** Sends an append as chunks on a connection of the pool; resolves to the last chunk's row. */
+export async function appendInChunks(pool: pg.Pool, append: ChunkedAppend): Promise<AppendRow> {
+  // The first chunk is encoded before a connection is taken: its errors leave none behind.
+  const firstChunk = encodeCall(append.stream, append.events.slice(0, append.firstChunkSize), append.expected, false, append.head, 'first');
+  const client = await pool.connect();
+  const query = new ChunkedAppendQuery(append, firstChunk);
+  chunkedAppendsTotal.inc();
+  let row: AppendRow;
+  try {
+    row = await client.query(query).row;
+  } catch (error) {
+    // Chunks sent with no Sync behind them: closing the connection rolls them back.
+    client.release(query.unusable ? (error as Error) : undefined);
+    throw error;
+  }
+  client.release();
+  return row;
 }
 
 export class ChunkedAppendQuery implements pg.Submittable {
@@ -89,12 +105,12 @@ export class ChunkedAppendQuery implements pg.Submittable {
       wire.parse({ name: this.name, text: this.text, types: [] });
       wire.submittedNamedStatements[this.name] = this.text;
     }
-    const { stream, events, expected, chunkSize } = this.append;
+    const { stream, events, expected, firstChunkSize, chunkSize } = this.append;
     const base = expected === 'no_stream' ? -1 : expected;
     this.send(wire, this.firstChunk.values);
     let hash = this.firstChunk.lastHash;
     try {
-      for (let start = chunkSize; start < events.length; start += chunkSize) {
+      for (let start = firstChunkSize; start < events.length; start += chunkSize) {
         const end = Math.min(start + chunkSize, events.length);
         const head = hash === undefined ? undefined : { revision: base + start, hash };
         const notify = this.append.notifyInTransaction && end === events.length;

@@ -23,7 +23,7 @@ import {
 import { APPEND_QUERY, appendError, checkAppendRequest, encodeCall } from './append-parameters.js';
 import { CatchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 import { ChangeNotifier } from './change-notifier.js';
-import { APPEND_STATEMENT, ChunkedAppendQuery, chunkedAppendsTotal, encodeFirstChunk, type AppendRow, type ChunkedAppend } from './chunked-append.js';
+import { APPEND_STATEMENT, appendInChunks, type AppendRow, type ChunkedAppend } from './chunked-append.js';
 import { CommitSignal } from './commit-signal.js';
 import { NotifyPlacementChoice, type NotifyPlacement } from './notify-placement.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './recorded-event-row.js';
@@ -43,10 +43,11 @@ export interface PostgresEventStoreOptions {
   notify?: NotifyPlacement;
   /**
    * A lone append (no other of this store in flight) of at least `minEvents` with an exact
-   * expectation and a known head goes as chunks of `chunkSize` in one transaction, encoded
-   * while the server inserts the previous chunk (chunked-append.ts). false: never.
+   * expectation and a known head goes as chunks in one transaction, `firstChunkSize` (default
+   * `chunkSize`) and then `chunkSize` events each, each encoded while the server inserts the
+   * one before (chunked-append.ts). false: never.
    */
-  chunking?: { minEvents: number; chunkSize: number } | false;
+  chunking?: { minEvents: number; firstChunkSize?: number; chunkSize: number } | false;
   /** Test hook: runs inside each append's transaction after the insert, before COMMIT. */
   beforeCommit?: (stream: string) => Promise<void>;
 }
@@ -54,7 +55,9 @@ export interface PostgresEventStoreOptions {
 const STABLE_AFTER = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
-const DEFAULT_CHUNKING = { minEvents: 64, chunkSize: 25 };
+type Chunking = Exclude<PostgresEventStoreOptions['chunking'], false | undefined>;
+
+const DEFAULT_CHUNKING: Chunking = { minEvents: 64, firstChunkSize: 25, chunkSize: 75 };
 
 export class PostgresEventStore implements EventStore, CatchUpSource {
   readonly pool: pg.Pool;
@@ -203,7 +206,7 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
     try {
       const chunked = alone ? this.chunkedAppend(stream, events, expected, notifyInTransaction, head) : undefined;
       const row = chunked
-        ? await this.appendInChunks(chunked)
+        ? await appendInChunks(this.pool, chunked)
         : await this.appendWhole(stream, encodeCall(stream, events, expected, notifyInTransaction, head, null).values);
       appendsTotal.inc({ outcome: 'appended' });
       eventsAppendedTotal.inc(events.length);
@@ -221,30 +224,15 @@ export class PostgresEventStore implements EventStore, CatchUpSource {
   /** The chunked form of an append, when it applies (see the `chunking` option). */
   private chunkedAppend(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision, notifyInTransaction: boolean, head: StreamHead | undefined): ChunkedAppend | undefined {
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
-    if (!chunking || events.length < chunking.minEvents || events.length <= chunking.chunkSize) return undefined;
-    if (this.options.beforeCommit || !head || (expected !== 'no_stream' && typeof expected !== 'number')) return undefined;
-    return { stream, events, expected, head, notifyInTransaction, chunkSize: chunking.chunkSize };
+    if (!chunking || events.length < chunking.minEvents) return undefined;
+    const firstChunkSize = chunking.firstChunkSize ?? chunking.chunkSize;
+    if (events.length <= firstChunkSize || this.options.beforeCommit || !head) return undefined;
+    if (expected !== 'no_stream' && typeof expected !== 'number') return undefined;
+    return { stream, events, expected, head, notifyInTransaction, firstChunkSize, chunkSize: chunking.chunkSize };
   }
 
   private appendWhole(stream: string, values: unknown[]): Promise<AppendRow> {
     return this.options.beforeCommit ? this.appendHeldOpen(stream, values) : this.appendAtOnce(values);
-  }
-
-  private async appendInChunks(append: ChunkedAppend): Promise<AppendRow> {
-    const firstChunk = encodeFirstChunk(append);
-    const client = await this.pool.connect();
-    const query = new ChunkedAppendQuery(append, firstChunk);
-    chunkedAppendsTotal.inc();
-    let row: AppendRow;
-    try {
-      row = await client.query(query).row;
-    } catch (error) {
-      // Chunks sent with no Sync behind them: closing the connection rolls them back.
-      client.release(query.unusable ? (error as Error) : undefined);
-      throw error;
-    }
-    client.release();
-    return row;
   }
 
   private async appendAtOnce(values: unknown[]): Promise<AppendRow> {
