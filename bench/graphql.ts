@@ -298,6 +298,7 @@ try {
       seconds,
       rates: options.changeRates.split(',').map(Number),
       zones: ZONES,
+      batchWindowMs: config.PROJECTION_BATCH_WINDOW_MS,
       lookups: cacheLookups,
     });
     verdicts.push(...consoleVerdicts);
