@@ -153,6 +153,28 @@ describe('a long append sent as chunks in one transaction (PostgreSQL)', () => {
     expect(await chunked.verify(stream)).toMatchObject({ ok: true, events: 7 });
   });
 
+  it('fails, writes nothing and stays usable when its connection is lost in the middle', async () => {
+    const stream = aStream();
+    await chunked.append(stream, someEvents(2), 'no_stream');
+    const holder = await chunkedDatabase.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM event_store.streams WHERE stream_name = $1 FOR UPDATE', [stream]);
+      const append = rejection(expectChunked(1, () => chunked.append(stream, someEvents(7), 1)));
+      const waiting = async () => (await holder.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%event_store.append%'",
+      )).rows.map((row) => row.pid);
+      await expect.poll(waiting, { timeout: 15_000 }).toHaveLength(1);
+      await holder.query('SELECT pg_terminate_backend($1)', [(await waiting())[0]]);
+      expect(await append).toMatchObject({ message: expect.stringMatching(/terminat/) });
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    await expectNothingWritten(stream, 2);
+    await expect(chunked.append(stream, someEvents(5), 1)).resolves.toMatchObject({ nextRevision: 6 });
+  });
+
   it('sends one call when the batch is short, another append is in flight, or the expectation is not exact', async () => {
     const stream = aStream();
     await expectChunked(0, () => chunked.append(stream, someEvents(3), 'no_stream'));

@@ -61,17 +61,25 @@ export async function appendInChunks(pool: pg.Pool, append: ChunkedAppend): Prom
   const firstChunk = encodeCall(append.stream, append.events.slice(0, append.firstChunkSize), append.expected, false, append.head, 'first');
   const client = await pool.connect();
   const query = new ChunkedAppendQuery(append, firstChunk);
+  // A connection lost mid-append fails the query (handleError) and emits 'error' on the
+  // client, which would crash the process with no listener (pool.query listens the same way).
+  const lost = (): void => {};
+  client.on('error', lost);
   chunkedAppendsTotal.inc();
-  let row: AppendRow;
   try {
-    row = await client.query(query).row;
+    const row = await client.query(query).row;
+    client.removeListener('error', lost);
+    client.release();
+    return row;
   } catch (error) {
-    // Chunks sent with no Sync behind them: closing the connection rolls them back.
-    client.release(query.unusable ? (error as Error) : undefined);
+    client.removeListener('error', lost);
+    // Only a statement's ERROR leaves the connection as it was (the Sync sent ends the
+    // transaction). Otherwise close it: chunks sent with no Sync behind them are rolled back
+    // that way, and a FATAL or lost connection must not go back to the pool.
+    const statementError = !query.unusable && (error as { severity?: string }).severity === 'ERROR';
+    client.release(statementError ? undefined : (error as Error));
     throw error;
   }
-  client.release();
-  return row;
 }
 
 export class ChunkedAppendQuery implements pg.Submittable {
