@@ -1,17 +1,19 @@
 // One batch, one transaction: the read-model change, the checkpoint and the status commit
 // together, so a crash never loses or doubles an update. The checkpoint row is locked
 // first and events at or before it are dropped, so a second runner (or one restarted
-// from an older position) never applies an event twice.
+// from an older position) never applies an event twice. A batch that changed the live
+// generation tells readers (NOTIFY sent with the COMMIT, in the same round trip); a generation
+// being rebuilt is read by nobody, so its batches stay quiet and the switch tells instead.
 import type { Pool, PoolClient } from 'pg';
 import { comparePositions, formatPosition, type Position, type RecordedEvent } from '../../event-store/port.js';
-import { announceReadModelChange, notifyReadModelChange } from '../read-model-changes.js';
+import { announceReadModelChange, notifyAndCommit } from '../read-model-changes.js';
 import { CONTROL_SCHEMA } from './control-schema.js';
 import { tableNamer, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
 import { statusAssignments, statusValues, type Progress } from './status.js';
 
-/** `changed`: the batch held events the projection handles, so its tables may have moved. */
-export type BatchOutcome = { kind: 'committed'; checkpoint: Position; applied: number; changed?: boolean } | { kind: 'retired' };
+/** `changed`: the batch held events the projection handles, so its tables may have moved; `live`: readers see this generation. */
+export type BatchOutcome = { kind: 'committed'; checkpoint: Position; applied: number; changed?: boolean; live?: boolean } | { kind: 'retired' };
 
 export interface BatchWork {
   events: readonly RecordedEvent[];
@@ -29,8 +31,9 @@ export async function commitBatch(pool: Pool, projection: Projection, generation
     // The work memory keeps a rebuild batch's recordset off temporary files.
     await client.query(`BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL work_mem = '64MB'`);
     const outcome = await applyInTransaction(client, projection, generation, work);
-    await client.query(outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
-    if (outcome.kind === 'committed' && outcome.changed) announceReadModelChange(projection.name);
+    const tell = outcome.kind === 'committed' && outcome.changed === true && outcome.live === true;
+    await client.query(tell ? notifyAndCommit(client, projection.name) : outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
+    if (tell) announceReadModelChange(projection.name);
     return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -47,10 +50,14 @@ async function applyInTransaction(
   work: BatchWork,
 ): Promise<BatchOutcome> {
   const key = [generation.name, generation.generation];
-  const { rows } = await client.query<{ commit_position: string; prepare_position: string }>({
+  // Whether the views point at this generation comes with the lock: a rebuild's switch runs
+  // only after its last batch committed, so a building generation's batch never races it.
+  const { rows } = await client.query<{ commit_position: string; prepare_position: string; live: boolean }>({
     name: 'projection_lock_checkpoint',
-    text: `SELECT commit_position, prepare_position FROM ${CONTROL_SCHEMA}.projection_checkpoints
-            WHERE name = $1 AND generation = $2 FOR UPDATE`,
+    text: `SELECT c.commit_position, c.prepare_position, coalesce(v.live_generation = c.generation, false) AS live
+             FROM ${CONTROL_SCHEMA}.projection_checkpoints c
+             LEFT JOIN ${CONTROL_SCHEMA}.projection_versions v ON v.name = c.name
+            WHERE c.name = $1 AND c.generation = $2 FOR UPDATE OF c`,
     values: key,
   });
   const row = rows[0];
@@ -74,7 +81,6 @@ async function applyInTransaction(
     const events = fresh.filter((event) => handled.has(event.type));
     if (events.length > 0) {
       await projection.applyBatch(events, { client, table: tableNamer(generation.name, generation.generation) });
-      await notifyReadModelChange(client, projection.name);
       changed = true;
     }
   }
@@ -89,7 +95,7 @@ async function applyInTransaction(
            UPDATE ${CONTROL_SCHEMA}.projection_status SET ${statusAssignments(6)} WHERE name = $1 AND generation = $2`,
     values: [...key, last.position.commit.toString(), last.position.prepare.toString(), fresh.length, ...statusValues(progress, Date.now())],
   });
-  return { kind: 'committed', checkpoint: last.position, applied: fresh.length, changed };
+  return { kind: 'committed', checkpoint: last.position, applied: fresh.length, changed, live: row.live };
 }
 
 export async function readCheckpoint(pool: Pool, generation: Generation): Promise<{ position: Position; processed: number } | null> {
