@@ -17,11 +17,11 @@ export interface BenchDatabase {
 
 const DRAIN_MS = 5_000;
 
-/** Waits (bounded) until no one but `admin` is connected to `name`; answers how many still are. */
+/** Waits (bounded) until no client but `admin` is connected to `name`; answers how many still are. An autovacuum worker is no client of the run: the FORCE drop ends it quietly. */
 async function connectionsLeft(admin: pg.Client, name: string): Promise<number> {
   const deadline = Date.now() + DRAIN_MS;
   for (;;) {
-    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'", [name]);
     if (rows[0]!.n === 0 || Date.now() > deadline) return rows[0]!.n;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
