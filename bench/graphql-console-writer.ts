@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { pageOfInfractions } from '../src/projections/infractions/queries.js';
-import { announceReadModelChange, notifyAndCommit } from '../src/projections/read-model-changes.js';
+import { announceReadModelChange, backendOf, notifyAndCommit } from '../src/projections/read-model-changes.js';
 import { pageBody, type QueuePage } from './graphql-console-load.js';
 
 /** Freshness checks in flight at once: each is one more API request, kept a small share of the load. */
@@ -99,6 +99,7 @@ export class QueueWriter {
       else detected.push({ page: { zone: page.zone, after: null }, id: `new-${process.pid}-${n}`, kind: 'detected' });
     }
     const client = await this.pool.connect();
+    let telling = false;
     try {
       await client.query('BEGIN');
       const positions = decided.map((page) => positionOf(page.after));
@@ -123,10 +124,12 @@ export class QueueWriter {
            FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS n(id, zone, at)`,
         [detected.map((change) => change.id), detected.map((change) => change.page.zone), detected.map(() => new Date(NEW_DETECTIONS_FROM + this.sequence++ * 1000).toISOString())],
       );
+      telling = true;
       await client.query(notifyAndCommit(client, 'infractions'));
-      announceReadModelChange('infractions');
+      announceReadModelChange('infractions', backendOf(client));
       return [...rows.map((row): Change => ({ page: decided[row.pick - 1]!, id: row.infraction_id, kind: 'decided' })), ...detected];
     } catch (error) {
+      if (telling) announceReadModelChange('infractions');
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {

@@ -13,14 +13,18 @@ export const PERSONAL_DATA_KEYS = 'personal-data-keys';
 const local = new EventEmitter();
 local.setMaxListeners(0);
 
-/** Called with the projection name (or PERSONAL_DATA_KEYS) after a change commits in this process. */
-export function onReadModelChange(listener: (source: string) => void): () => void {
+/**
+ * Called with the projection name (or PERSONAL_DATA_KEYS) after a change commits in this
+ * process; `backend` is the PostgreSQL backend whose NOTIFY tells other processes of the same
+ * commit, when the announcer knows it.
+ */
+export function onReadModelChange(listener: (source: string, backend?: number) => void): () => void {
   local.on('change', listener);
   return () => local.off('change', listener);
 }
 
-export function announceReadModelChange(source: string): void {
-  local.emit('change', source);
+export function announceReadModelChange(source: string, backend?: number): void {
+  local.emit('change', source, backend);
 }
 
 /** In the transaction that changes `source`: PostgreSQL delivers it at commit, never before. */
@@ -31,4 +35,13 @@ export async function notifyReadModelChange(client: ClientBase, source: string):
 /** `NOTIFY` and `COMMIT` as one simple query: the transaction's last round trip carries the signal. */
 export function notifyAndCommit(client: ClientBase, source: string): string {
   return `NOTIFY ${READ_MODEL_CHANNEL}, ${client.escapeLiteral(source)}; COMMIT`;
+}
+
+/**
+ * The backend process id a NOTIFY sent on `client` arrives with (pg keeps it from the
+ * connection's start, for cancelling; its types do not declare it).
+ */
+export function backendOf(client: ClientBase): number | undefined {
+  const id = (client as ClientBase & { processID?: unknown }).processID;
+  return typeof id === 'number' ? id : undefined;
 }

@@ -9,6 +9,9 @@ import { onReadModelChange, READ_MODEL_CHANNEL } from '../../projections/read-mo
 
 const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 10_000;
+/** How long a NOTIFY of this process's own commit is expected after its announcement. */
+const OWN_NOTIFY_MS = 5_000;
+const MAX_OWN_NOTIFIES = 1_000;
 
 export class ReadModelVersions {
   private counter = 0;
@@ -21,13 +24,15 @@ export class ReadModelVersions {
   private retryMs = RECONNECT_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: () => void;
+  /** This process's commits announced in process whose NOTIFY has not arrived yet, by backend and source. */
+  private readonly ownNotifies = new Map<string, { count: number; at: number }>();
 
   constructor(
     private readonly connection: pg.ClientConfig,
     private readonly logger: Logger,
     private readonly onLost: () => void = () => undefined,
   ) {
-    this.unsubscribe = onReadModelChange((source) => this.changed(source));
+    this.unsubscribe = onReadModelChange((source, backend) => this.announced(source, backend));
   }
 
   /** Resolves once the first LISTEN is in place (or failed: it keeps retrying in the background). */
@@ -55,6 +60,32 @@ export class ReadModelVersions {
     this.changedAt.set(source, ++this.counter);
   }
 
+  /**
+   * A commit of this process, announced right after it committed. Its NOTIFY arrives later
+   * and would void the answers read after the change, the freshest ones: it is counted here
+   * already, so the next NOTIFY from that backend about that source is skipped. Skipping one
+   * of this process's own NOTIFYs is always safe (each was announced too); another process's
+   * would need our backend's pid reused within OWN_NOTIFY_MS, which Linux's pid allocation
+   * (sequential up to pid_max) does not do.
+   */
+  private announced(source: string, backend: number | undefined): void {
+    this.changed(source);
+    if (backend === undefined || !this.listening) return;
+    if (this.ownNotifies.size > MAX_OWN_NOTIFIES) this.ownNotifies.clear(); // forgetting only counts a change twice
+    const key = `${backend} ${source}`;
+    const pending = this.ownNotifies.get(key);
+    this.ownNotifies.set(key, { count: (pending?.count ?? 0) + 1, at: Date.now() });
+  }
+
+  private wasAnnouncedHere(backend: number, source: string): boolean {
+    const key = `${backend} ${source}`;
+    const pending = this.ownNotifies.get(key);
+    if (!pending) return false;
+    if (pending.count <= 1 || Date.now() - pending.at > OWN_NOTIFY_MS) this.ownNotifies.delete(key);
+    else pending.count--;
+    return Date.now() - pending.at <= OWN_NOTIFY_MS;
+  }
+
   async close(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
@@ -67,7 +98,8 @@ export class ReadModelVersions {
     const client = new pg.Client(this.connection);
     this.client = client;
     client.on('notification', (message) => {
-      if (message.channel === READ_MODEL_CHANNEL && message.payload) this.changed(message.payload);
+      if (message.channel !== READ_MODEL_CHANNEL || !message.payload) return;
+      if (!this.wasAnnouncedHere(message.processId, message.payload)) this.changed(message.payload);
     });
     client.on('error', (error) => this.lose(client, error));
     client.on('end', () => this.lose(client, null));
@@ -90,6 +122,7 @@ export class ReadModelVersions {
     this.client = null;
     this.listening = false;
     this.lostAt = ++this.counter;
+    this.ownNotifies.clear();
     this.onLost();
     client.end().catch(() => undefined);
     if (this.stopped) return;

@@ -6,7 +6,7 @@
 // being rebuilt is read by nobody, so its batches stay quiet and the switch tells instead.
 import type { Pool, PoolClient } from 'pg';
 import { comparePositions, formatPosition, type Position, type RecordedEvent } from '../../event-store/port.js';
-import { announceReadModelChange, notifyAndCommit } from '../read-model-changes.js';
+import { announceReadModelChange, backendOf, notifyAndCommit } from '../read-model-changes.js';
 import { CONTROL_SCHEMA } from './control-schema.js';
 import { tableNamer, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
@@ -25,17 +25,20 @@ export interface BatchWork {
 
 export async function commitBatch(pool: Pool, projection: Projection, generation: Generation, work: BatchWork): Promise<BatchOutcome> {
   const client = await pool.connect();
+  let telling = false;
   try {
     // Not waiting for the WAL flush is safe here: the checkpoint commits in the same
     // transaction, so a commit lost in a server crash is simply applied again on restart.
     // The work memory keeps a rebuild batch's recordset off temporary files.
     await client.query(`BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL work_mem = '64MB'`);
     const outcome = await applyInTransaction(client, projection, generation, work);
-    const tell = outcome.kind === 'committed' && outcome.changed === true && outcome.live === true;
-    await client.query(tell ? notifyAndCommit(client, projection.name) : outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
-    if (tell) announceReadModelChange(projection.name);
+    telling = outcome.kind === 'committed' && outcome.changed === true && outcome.live === true;
+    await client.query(telling ? notifyAndCommit(client, projection.name) : outcome.kind === 'committed' ? 'COMMIT' : 'ROLLBACK');
+    if (telling) announceReadModelChange(projection.name, backendOf(client));
     return outcome;
   } catch (error) {
+    // The COMMIT may have happened all the same: readers here forget what they read before.
+    if (telling) announceReadModelChange(projection.name);
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {

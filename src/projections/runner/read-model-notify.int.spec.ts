@@ -9,7 +9,7 @@ import { onReadModelChange, READ_MODEL_CHANNEL } from '../read-model-changes.js'
 
 let world: ProjectionWorld;
 let listener: pg.Client;
-let heard: { other: string[]; local: string[] };
+let heard: { other: string[]; local: string[]; backends: number[]; localBackends: Array<number | undefined> };
 let stopLocal: () => void;
 
 beforeEach(async () => {
@@ -17,9 +17,15 @@ beforeEach(async () => {
   listener = new pg.Client({ connectionString: world.database.url });
   await listener.connect();
   await listener.query(`LISTEN ${READ_MODEL_CHANNEL}`);
-  heard = { other: [], local: [] };
-  listener.on('notification', (message) => heard.other.push(message.payload ?? ''));
-  stopLocal = onReadModelChange((source) => heard.local.push(source));
+  heard = { other: [], local: [], backends: [], localBackends: [] };
+  listener.on('notification', (message) => {
+    heard.other.push(message.payload ?? '');
+    heard.backends.push(message.processId);
+  });
+  stopLocal = onReadModelChange((source, backend) => {
+    heard.local.push(source);
+    heard.localBackends.push(backend);
+  });
 });
 afterEach(async () => {
   stopLocal();
@@ -38,6 +44,8 @@ describe('read-model change signal', () => {
     expect(heard.other.length).toBeGreaterThan(1);
     expect(new Set(heard.other)).toEqual(new Set(['detections-count']));
     expect(heard.local).toEqual(heard.other);
+    // Each announcement names the backend its NOTIFY comes from, so readers here count the commit once.
+    expect(heard.localBackends).toEqual(heard.backends);
   });
 
   it('is sent once by a rebuild, at the switch, not for the batches of the generation being built', async () => {
