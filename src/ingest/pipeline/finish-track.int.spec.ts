@@ -1,10 +1,9 @@
 // The warning an operator sees when a live infraction goes out without a clip, read from a
 // real pino logger's output: a real RTSP camera's segment ring (GStreamer's server, see
 // scripts/services/rtsp.sh) that does not hold the infraction's time.
-import { Writable } from 'node:stream';
 import PQueue from 'p-queue';
-import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
+import { capturedLogger } from '../../../test/support/captured-logger.js';
 import { DEFAULT_TOLERANCES } from '../../domain/shared/tolerance.js';
 import { LiveFrameSource } from '../frames/live-frame-source.js';
 import { RtspCamera } from '../frames/testing/rtsp-camera.js';
@@ -23,17 +22,6 @@ afterEach(async () => {
   await camera?.stop();
   source = camera = null;
 });
-
-function capturedLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'info' }, sink) };
-}
 
 /** A live source read until its ring holds a closed segment, and its recent frames kept as a live run keeps them. */
 async function liveRing(): Promise<{ live: LiveFrameSource; evidenceFrames: EvidenceFrames }> {
@@ -55,7 +43,7 @@ it('warns, naming the infraction, its track and the reason, when the ring does n
   const driven = drive({ speedKmh: 130, startY: 0, frames: 10 });
   const track = { ...driven, observations: driven.observations.map((observation) => ({ ...observation, pts: observation.pts - 30 })) };
   const passage = { deviceId: 'cam-ring', zoneId: 'zone-1', clockStart: new Date('2026-11-26T05:00:00.000Z'), ingestTime: new Date('2026-11-26T05:01:00.000Z') };
-  const { lines, logger } = capturedLogger();
+  const { lines, logger } = capturedLogger('info');
 
   const judged = await judgeTrack(track, {
     rules: { zone: parseZoneRules({ zoneId: 'zone-1', speedLimitKmh: 60, jurisdiction: 'PE' }), homography: calibratedHomography(), tolerances: DEFAULT_TOLERANCES, signalAt: () => 'unknown' },

@@ -1,11 +1,10 @@
 // The risk model's thread dying for real (process.exit on the worker thread, through the
 // model's exitThread) and being started again, on the real risk-linear.onnx; and a load past
 // RISK_MODEL_LOAD_TIMEOUT_MS refused.
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pino } from 'pino';
 import { register } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../../../test/support/captured-logger.js';
 import { createLogger } from '../../app/logger.js';
 import { loadRiskModel, scorerReporting, type LoadedRiskModel } from './risk-model.js';
 
@@ -25,17 +24,6 @@ async function counted(name: string, label: string, value: string): Promise<numb
   return metric?.values.find((each) => each.labels[label] === value)?.value ?? 0;
 }
 
-function capturedLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'info' }, sink) };
-}
-
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -46,7 +34,7 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
 
 describe("a risk model whose thread dies", () => {
   it('answers with the formula and why while the thread is down, restarts it after the backoff, and scores again', async () => {
-    const { lines, logger } = capturedLogger();
+    const { lines, logger } = capturedLogger('info');
     model = await loadRiskModel(LINEAR, { ...limits, logger, restartPolicy: { initialDelayMs: 300, maxDelayMs: 1_000, maxRestarts: 3 } });
     const scorer = scorerReporting(model, logger);
     const [downBefore, restartedBefore] = [await counted('roadledger_risk_model_failures_total', 'kind', 'down'), await counted('roadledger_risk_model_thread_restarts_total', 'outcome', 'restarted')];
@@ -72,7 +60,7 @@ describe("a risk model whose thread dies", () => {
   }, 60_000);
 
   it('gives up after the bound of restarts in a row with no answer between them, and the formula answers from then on', async () => {
-    const { lines, logger } = capturedLogger();
+    const { lines, logger } = capturedLogger('info');
     model = await loadRiskModel(LINEAR, { ...limits, logger, restartPolicy: { initialDelayMs: 50, maxDelayMs: 100, maxRestarts: 2 } });
     const scorer = scorerReporting(model, logger);
     const restarted = () => lines.filter((line) => line.msg === "the risk model's thread was restarted").length;
@@ -94,7 +82,7 @@ describe("a risk model whose thread dies", () => {
   }, 60_000);
 
   it('counts only restarts in a row: an answer between two deaths starts the count again', async () => {
-    const { lines, logger } = capturedLogger();
+    const { lines, logger } = capturedLogger('info');
     model = await loadRiskModel(LINEAR, { ...limits, logger, restartPolicy: { initialDelayMs: 50, maxDelayMs: 100, maxRestarts: 1 } });
     const scorer = scorerReporting(model, logger);
     for (let death = 0; death < 3; death++) {

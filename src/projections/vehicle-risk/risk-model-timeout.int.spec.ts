@@ -1,11 +1,10 @@
 // RISK_MODEL_TIMEOUT_MS against a model that is slow for real: risk-slow.onnx
 // (tools/models/risk/build-risk-models.py) answers as risk-linear.onnx does, after a Loop of
 // matrix products that takes about 2 s on one thread here, on onnxruntime-node.
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pino } from 'pino';
 import { register } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import { capturedLogger } from '../../../test/support/captured-logger.js';
 import { createLogger } from '../../app/logger.js';
 import { riskScorer } from './risk-model.js';
 
@@ -18,17 +17,6 @@ async function failures(kind: 'timeout' | 'busy' | 'error'): Promise<number> {
   return metric?.values.find((value) => value.labels.kind === kind)?.value ?? 0;
 }
 
-function capturedLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'warn' }, sink) };
-}
-
 describe('a risk model slower than RISK_MODEL_TIMEOUT_MS', () => {
   it('scores when the limit leaves it the time it needs', async () => {
     const scorer = await riskScorer(SLOW, createLogger('silent'), 60_000, 30_000);
@@ -38,7 +26,7 @@ describe('a risk model slower than RISK_MODEL_TIMEOUT_MS', () => {
   });
 
   it('lets the formula answer at the limit, answers at once while the run goes on, and tries the model again once it ends', async () => {
-    const { lines, logger } = capturedLogger();
+    const { lines, logger } = capturedLogger('warn');
     const scorer = await riskScorer(SLOW, logger, 100, 30_000);
     const [timeoutsBefore, busyBefore] = [await failures('timeout'), await failures('busy')];
 
