@@ -1,7 +1,8 @@
 // The response cache (src/graphql/response-cache) over real PostgreSQL and a live projection
 // runner: a repeated read is answered from memory, an answer is dropped as soon as a read
 // model it was read from moves (in this process after the commit, from another process by
-// NOTIFY), nobody gets an answer made for another role or user, and the setting turns it off.
+// NOTIFY), a burst of identical misses is read once (single flight) unless a change came
+// between, nobody gets an answer made for another role or user, and the setting turns it off.
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +17,13 @@ type Queue = { infractions: { edges: Array<{ node: { id: string; plate: { text: 
 let world: ApiWorld;
 const zone = `zone-cache-${Date.now()}`;
 
-type Lookups = { hit: number; miss: number; off: number };
+type Lookups = { hit: number; joined: number; miss: number; off: number };
 
 /** The cache's counters as /metrics shows them. */
 async function lookups(server = world): Promise<Lookups> {
   const text = await (await fetch(`${server.server.url}/metrics`)).text();
-  const counts: Lookups = { hit: 0, miss: 0, off: 0 };
-  for (const match of text.matchAll(/^roadledger_graphql_response_cache_lookups_total\{result="(hit|miss|off)"\} (\d+)/gm)) counts[match[1] as keyof Lookups] = Number(match[2]);
+  const counts: Lookups = { hit: 0, joined: 0, miss: 0, off: 0 };
+  for (const match of text.matchAll(/^roadledger_graphql_response_cache_lookups_total\{result="(hit|joined|miss|off)"\} (\d+)/gm)) counts[match[1] as keyof Lookups] = Number(match[2]);
   return counts;
 }
 
@@ -138,6 +139,87 @@ describe('with the cache on (the default)', () => {
       back = (await hits()) > before;
     }
     expect(back).toBe(true);
+  });
+});
+
+describe('a burst of identical misses (single flight)', () => {
+  /** The review-queue page reads waiting on the table lock: one per execution of the page's SQL. */
+  let observer: pg.Client; // a connection of its own: the server's pool may be all taken by waiting reads
+  beforeAll(async () => {
+    observer = new pg.Client({ connectionString: world.database.url });
+    await observer.connect();
+  });
+  afterAll(async () => observer?.end());
+  const pageReadsWaiting = async () =>
+    Number(
+      (
+        await observer.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%ORDER BY occurred_at DESC, infraction_id DESC%'`,
+        )
+      ).rows[0]!.n,
+    );
+  async function untilWaiting(count: number): Promise<number> {
+    let waiting = await pageReadsWaiting();
+    for (let attempt = 0; attempt < 100 && waiting < count; attempt++) waiting = await sleep(20).then(pageReadsWaiting);
+    return waiting;
+  }
+  /** Holds the read model still: every read of it waits until released, so the requests are surely concurrent. */
+  async function lockReadModel(): Promise<pg.Client> {
+    const holder = new pg.Client({ connectionString: world.database.url });
+    await holder.connect();
+    await holder.query(`BEGIN`);
+    await holder.query(`LOCK TABLE read_models.infractions IN ACCESS EXCLUSIVE MODE`);
+    return holder;
+  }
+  const release = async (holder: pg.Client) => holder.query(`COMMIT`).then(() => holder.end());
+
+  it('reads the page once for N concurrent identical requests after a change, and all get the fresh answer', async () => {
+    await queue('operator', 'flo');
+    await detect(world, 'c-3');
+    const before = await lookups();
+    const holder = await lockReadModel();
+    const answers = Array.from({ length: 8 }, () => queue('operator', 'flo'));
+    let waiting: number;
+    try {
+      await untilWaiting(1);
+      await sleep(300); // time for every request to reach the server and, without single flight, its own read
+      waiting = await pageReadsWaiting();
+    } finally {
+      await release(holder);
+    }
+    expect(waiting).toBe(1);
+    const seen = await Promise.all(answers);
+    expect(seen[0]![0]).toBe('c-3:ABC-123');
+    expect(new Set(seen.map((answer) => answer.join()))).toEqual(new Set([seen[0]!.join()]));
+    const after = await lookups();
+    expect({ miss: after.miss - before.miss, joined: after.joined - before.joined }).toEqual({ miss: 1, joined: 7 });
+  });
+
+  it('does not join a read in flight when a change was committed after it began', async () => {
+    await detect(world, 'c-4'); // voids the cached page
+    const before = await lookups();
+    const holder = await lockReadModel();
+    const first = queue('operator', 'flo');
+    let later: Promise<string[]>;
+    let waiting: number;
+    try {
+      await untilWaiting(1);
+      // Another process commits a change to the read model the flight reads (its NOTIFY).
+      const other = new pg.Client({ connectionString: world.database.url });
+      await other.connect();
+      await other.query(`SELECT pg_notify($1, 'infractions')`, [READ_MODEL_CHANNEL]);
+      await other.end();
+      await sleep(100);
+      later = queue('operator', 'flo');
+      waiting = await untilWaiting(2);
+    } finally {
+      await release(holder);
+    }
+    expect(waiting).toBe(2);
+    expect((await later)[0]).toBe('c-4:ABC-123');
+    await first;
+    const after = await lookups();
+    expect({ miss: after.miss - before.miss, joined: after.joined - before.joined }).toEqual({ miss: 2, joined: 0 });
   });
 });
 

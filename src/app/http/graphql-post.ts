@@ -8,7 +8,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Viewer } from '../../graphql/auth/claims.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import type { CacheTicket, ResponseCache } from '../../graphql/response-cache/response-cache.js';
+import type { CacheTicket, Outcome, ResponseCache } from '../../graphql/response-cache/response-cache.js';
 import { correlationIdFor } from './correlation.js';
 import { timeRequest } from './metrics.js';
 
@@ -72,24 +72,38 @@ async function serve(options: GraphQLPostOptions, req: IncomingMessage, res: Ser
       viewer,
       accept: req.headers.accept,
     });
-    const found = options.cache.lookup(key);
+    let found = options.cache.lookup(key);
+    if (found && 'joined' in found) {
+      // An identical request is being read: its answer, or (failed, late, not cacheable) our own read.
+      const joined = await found.joined;
+      if (joined) return send(res, 200, [['content-type', joined.contentType]], joined.body);
+      found = options.cache.lookup(key, { join: false });
+    }
     if (found && 'hit' in found) return send(res, 200, [['content-type', found.hit.contentType]], found.hit.body);
-    ticket = found?.ticket;
+    ticket = found && 'ticket' in found ? found.ticket : undefined;
   }
 
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   const queryAt = req.url!.indexOf('?');
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body },
-    context: async () => {
-      if (refusal !== null || viewer === null) throw refusal;
-      return options.contextFor(viewer, correlationId, ticket);
-    },
-  });
-  await write(res, response);
-  if (ticket?.sources && response.body.kind === 'complete' && (response.status ?? 200) === 200) {
-    options.cache!.keep(ticket, response.body.string, response.headers.get('content-type') ?? 'application/json; charset=utf-8');
+  let outcome: Outcome = null;
+  try {
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body },
+      context: async () => {
+        if (refusal !== null || viewer === null) throw refusal;
+        return options.contextFor(viewer, correlationId, ticket);
+      },
+    });
+    if (response.body.kind === 'complete' && (response.status ?? 200) === 200) {
+      outcome = { body: response.body.string, contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8' };
+    }
+    // Landed before the write: the requests waiting on this one need not wait for this client's socket.
+    if (ticket) options.cache!.land(ticket, outcome);
+    await write(res, response);
+  } finally {
+    // A failure before landing: the waiters execute on their own (land ignores a second call).
+    if (ticket) options.cache!.land(ticket, null);
   }
 }
 

@@ -3,6 +3,9 @@
 // The key holds everything the answer depends on besides the read models: the query text,
 // the operation name, the variables, the caller (role and user: masking depends on both)
 // and the accepted media type.
+// A burst of identical misses is answered by one execution (single flight): a request that
+// misses while an identical one is being read waits for that answer, if no change was
+// signalled since the flight's stamp (see join()).
 import { LRUCache } from 'lru-cache';
 import { Counter, register } from 'prom-client';
 import type { Viewer } from '../auth/claims.js';
@@ -23,6 +26,18 @@ export interface CacheTicket {
   sources?: readonly string[];
 }
 
+/** What a request executing under a ticket produced: a complete 200 body, or null (failed, streamed, another status). */
+export type Outcome = { body: string; contentType: string } | null;
+
+interface Flight {
+  ticket: CacheTicket;
+  /** Resolves with the leader's answer when waiters may have it, else null; never rejects. */
+  answer: Promise<CachedAnswer | null>;
+  land: (answer: CachedAnswer | null) => void;
+}
+
+export type Lookup = { hit: CachedAnswer } | { ticket: CacheTicket } | { joined: Promise<CachedAnswer | null> };
+
 export interface CacheRequest {
   query: string;
   operationName: string | null;
@@ -35,16 +50,22 @@ const lookups =
   (register.getSingleMetric('roadledger_graphql_response_cache_lookups_total') as Counter<'result'> | undefined) ??
   new Counter({
     name: 'roadledger_graphql_response_cache_lookups_total',
-    help: 'GraphQL read queries looked up in the response cache: hit, miss, or off (no live change listener)',
+    help: 'GraphQL read queries looked up in the response cache: hit, joined (answered by an identical request in flight), miss, or off (no live change listener)',
     labelNames: ['result'],
   });
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
+  /** The misses being executed, by key: at most one per key is joinable. */
+  private readonly flights = new Map<string, Flight>();
+  /** Every flight by its leader's ticket, also one a newer flight replaced (its waiters still wait). */
+  private readonly flightOf = new WeakMap<CacheTicket, Flight>();
 
+  /** `maxWaitMs`: the longest a request waits for another's answer before executing itself (0: never joins). */
   constructor(
     private readonly versions: ReadModelVersions,
     maxBytes: number,
+    private readonly maxWaitMs = 2_000,
   ) {
     this.entries = new LRUCache<string, CachedAnswer>({ maxSize: maxBytes, sizeCalculation: (answer, key) => answer.body.length + key.length });
   }
@@ -58,8 +79,12 @@ export class ResponseCache {
     return key + request.query;
   }
 
-  /** The kept answer still valid for `key`, or a ticket to keep the answer about to be made (null when the cache is off). */
-  lookup(key: string): { hit: CachedAnswer } | { ticket: CacheTicket } | null {
+  /**
+   * The kept answer still valid for `key`; or the answer of an identical request in flight to
+   * wait for (null if it cannot be had: then look up again with `join: false`); or a ticket to
+   * execute under, which must be landed. Null when the cache is off.
+   */
+  lookup(key: string, { join = true } = {}): Lookup | null {
     const stamp = this.versions.stamp();
     if (stamp === null) {
       lookups.inc({ result: 'off' });
@@ -71,14 +96,49 @@ export class ResponseCache {
       return { hit: answer };
     }
     if (answer) this.entries.delete(key);
+    const flight = this.flights.get(key);
+    if (join && flight && this.maxWaitMs > 0 && this.joinable(flight.ticket, stamp)) return { joined: this.join(flight) };
     lookups.inc({ result: 'miss' });
-    return { ticket: { key, stamp } };
+    const ticket: CacheTicket = { key, stamp };
+    let land!: (answer: CachedAnswer | null) => void;
+    const settled = new Promise<CachedAnswer | null>((resolve) => (land = resolve));
+    const started: Flight = { ticket, answer: settled, land };
+    this.flights.set(key, started);
+    this.flightOf.set(ticket, started);
+    return { ticket };
   }
 
-  /** Keeps the answer if its operation was cacheable and nothing it read moved while it was made. */
-  keep(ticket: CacheTicket, body: string, contentType: string): void {
-    if (!ticket.sources || !this.versions.unchangedSince(ticket.sources, ticket.stamp)) return;
-    this.entries.set(ticket.key, { body, contentType, sources: ticket.sources, stamp: ticket.stamp });
+  /**
+   * A request arriving after a flight's stamp with no change signalled in between would read
+   * what the flight reads (a read concurrent with a later change may return either state, as
+   * any read may). Until the flight knows its sources, no source may have changed at all.
+   */
+  private joinable(ticket: CacheTicket, now: number): boolean {
+    return ticket.sources ? this.versions.unchangedSince(ticket.sources, ticket.stamp) : now === ticket.stamp;
+  }
+
+  private async join(flight: Flight): Promise<CachedAnswer | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, this.maxWaitMs, null)));
+    const answer = await Promise.race([flight.answer, late]);
+    clearTimeout(timer);
+    if (answer) lookups.inc({ result: 'joined' });
+    return answer;
+  }
+
+  /**
+   * Ends the flight of `ticket`: its waiters get the answer when it is cacheable (the plugin
+   * set its sources: a query with no errors) and complete with status 200, else they execute
+   * on their own. The answer is kept only if nothing it read moved while it was made.
+   */
+  land(ticket: CacheTicket, outcome: Outcome): void {
+    const answer = outcome && ticket.sources ? { ...outcome, sources: ticket.sources, stamp: ticket.stamp } : null;
+    if (answer && this.versions.unchangedSince(answer.sources, answer.stamp)) this.entries.set(ticket.key, answer);
+    const flight = this.flightOf.get(ticket);
+    if (!flight) return;
+    this.flightOf.delete(ticket);
+    if (this.flights.get(ticket.key) === flight) this.flights.delete(ticket.key);
+    flight.land(answer);
   }
 
   clear(): void {
