@@ -186,10 +186,11 @@ interface AutocannonResult {
 
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
-async function cacheLookups(): Promise<{ hit: number; all: number }> {
+async function cacheLookups(): Promise<{ hit: number; joined: number; all: number }> {
   const metric = register.getSingleMetric('roadledger_graphql_response_cache_lookups_total') as Counter | undefined;
   const values = metric ? (await metric.get()).values : [];
-  return { hit: values.find((value) => value.labels.result === 'hit')?.value ?? 0, all: values.reduce((sum, value) => sum + value.value, 0) };
+  const count = (result: string): number => values.find((value) => value.labels.result === result)?.value ?? 0;
+  return { hit: count('hit'), joined: count('joined'), all: values.reduce((sum, value) => sum + value.value, 0) };
 }
 
 /** autocannon in a second process against `target`; the server's CPU measured here meanwhile. */
