@@ -3,13 +3,12 @@
 // the read model really changes at a steady rate (QueueWriter). For each rate: GraphQL with
 // the response cache on (its hit rate), the achieved changes/s, stale answers seen after a
 // change committed (must be 0), and the same page reads by bare pg under the same changes.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { pageOfInfractions } from '../src/projections/infractions/queries.js';
 import { pagesOf, type ConsolePlan, type QueuePage } from './graphql-console-load.js';
 import { QueueWriter, type WriterFigures } from './graphql-console-writer.js';
+import { cpuMs, timedFigures, workerFigures, type Latencies } from './load-figures.js';
 
 export interface ConsoleSetup {
   /** The server's pool (the bare reads use it too). */
@@ -32,20 +31,6 @@ export interface ConsoleSetup {
   lookups: () => Promise<{ hit: number; joined: number; all: number }>;
 }
 
-interface Latencies {
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: string;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
-
 /** Each zone's first page and the page after it (its cursor as the first page ends now). */
 export async function queuePages(pool: pg.Pool, zones: number): Promise<QueuePage[]> {
   const firsts: QueuePage[] = [];
@@ -61,10 +46,7 @@ export async function queuePages(pool: pg.Pool, zones: number): Promise<QueuePag
 
 async function graphqlLoad(setup: ConsoleSetup, pages: QueuePage[]): Promise<Latencies> {
   const plan: ConsolePlan = { url: setup.url, token: setup.token, operators: setup.operators, pagesPerOperator: setup.pagesPerOperator, seconds: setup.seconds, pages };
-  const worker = fileURLToPath(new URL('./graphql-console-load.js', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, [worker, '--plan', JSON.stringify(plan)], { maxBuffer: 64 * 1024 * 1024 });
-  const result = JSON.parse(stdout) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-  return { requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: `${result.non2xx}/${result.errors}` };
+  return workerFigures(fileURLToPath(new URL('./graphql-console-load.js', import.meta.url)), ['--plan', JSON.stringify(plan)]);
 }
 
 /** The same page reads through pg in this process: one loop per operator over its own pages. */
@@ -82,8 +64,7 @@ async function bareLoad(setup: ConsoleSetup, pages: QueuePage[]): Promise<Latenc
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / setup.seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures: '0/0' };
+  return timedFigures(latencies, setup.seconds);
 }
 
 /** Runs `load` while the writer changes the model at `rate`; the writer stops when the load ends. */

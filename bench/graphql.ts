@@ -6,10 +6,8 @@
 // other end); then review consoles polling 40 pages while the model changes
 // (graphql-console.ts). Needs PostgreSQL: DATABASE_URL, or the project's service on 127.0.0.1:15432
 // (`npm run services:up postgres`).
-import { execFile } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import pg from 'pg';
@@ -26,7 +24,8 @@ import { encodeCursor, pageOfInfractions, searchInfractions } from '../src/proje
 import { migrateControlSchema } from '../src/projections/runner/control-schema.js';
 import { ensureLiveGeneration, tableNamer } from '../src/projections/runner/generations.js';
 import { dropWhenClosed } from './bench-database.js';
-import { consoleWorkload, percentile } from './graphql-console.js';
+import { consoleWorkload } from './graphql-console.js';
+import { cpuMs, timedFigures, workerFigures, type Latencies } from './load-figures.js';
 
 const ZONES = 20;
 const STATUSES = ['DETECTED', 'DETECTED', 'DETECTED', 'VALIDATED', 'FINED', 'PAID', 'REJECTED'];
@@ -161,30 +160,15 @@ async function bare(after: string, withCount: boolean): Promise<Measured> {
     }),
   );
   const cpuMsPerRequest = cpuMs(process.cpuUsage(cpu)) / latencies.length;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures: '0/0', cpuMsPerRequest, hitRate: null };
+  return { ...timedFigures(latencies, seconds), cpuMsPerRequest, hitRate: null };
 }
 
-interface Measured {
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: string;
+interface Measured extends Latencies {
   /** CPU time of this process (the server) per request: the figure least bent by other load on the machine. */
   cpuMsPerRequest: number;
   /** Share of requests answered from the response cache, null with the cache off. */
   hitRate: number | null;
 }
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-
-const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
 async function cacheLookups(): Promise<{ hit: number; joined: number; all: number }> {
   const metric = register.getSingleMetric('roadledger_graphql_response_cache_lookups_total') as Counter | undefined;
@@ -198,17 +182,11 @@ async function load(target: string, token: string, after: string, withCount: boo
   const plan: LoadPlan = { url: target, token, connections, seconds, withCount, after, rows };
   const cpu = process.cpuUsage();
   const lookups = await cacheLookups();
-  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--load-worker', JSON.stringify(plan)], { maxBuffer: 64 * 1024 * 1024 });
-  const result = JSON.parse(stdout) as AutocannonResult;
+  const figures = await workerFigures(fileURLToPath(import.meta.url), ['--load-worker', JSON.stringify(plan)]);
   const after_ = await cacheLookups();
-  const total = Math.max(1, result.requests.total);
   return {
-    requests: result.requests.total,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: `${result.non2xx}/${result.errors}`,
-    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / total,
+    ...figures,
+    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / Math.max(1, figures.requests),
     hitRate: cached ? (after_.hit - lookups.hit) / Math.max(1, after_.all - lookups.all) : null,
   };
 }
