@@ -3,6 +3,7 @@
 // once, when it is announced after the commit, and its own NOTIFY arriving later does not
 // void the answers read after the change.
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { announceReadModelChange, backendOf, notifyAndCommit, READ_MODEL_CHANNEL } from '../../projections/read-model-changes.js';
@@ -11,19 +12,27 @@ import { ReadModelVersions } from './read-model-versions.js';
 
 let database: TestDatabase;
 let versions: ReadModelVersions;
+let elsewhere: pg.Client;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  elsewhere = new pg.Client({ connectionString: database.url });
+  await elsewhere.connect();
   versions = new ReadModelVersions({ connectionString: database.url }, createLogger('silent', 'versions'));
   await versions.start();
 });
 afterAll(async () => {
   await versions?.close();
+  await elsewhere?.end();
   await database?.drop();
 });
 
-/** Another process's commit: a plain NOTIFY, as the projection runner of another process or a person's key erasure sends. */
-const notifyFromElsewhere = (source: string) => database.pool.query(`SELECT pg_notify($1, $2)`, [READ_MODEL_CHANNEL, source]);
+/**
+ * Another process's commit: a plain NOTIFY, as the projection runner of another process or a
+ * person's key erasure sends, from a backend of its own (the pool's could be the one this
+ * process just committed on, which no other process can share).
+ */
+const notifyFromElsewhere = (source: string) => elsewhere.query(`SELECT pg_notify($1, $2)`, [READ_MODEL_CHANNEL, source]);
 
 async function until(condition: () => boolean): Promise<void> {
   for (let waited = 0; !condition(); waited += 10) {
